@@ -1,0 +1,99 @@
+/* internal.h - handle layouts and helpers shared inside lib/.
+ *
+ * Only lib/ sees these structures; mechanisms see their own objects.
+ */
+#ifndef LIBGSS_INTERNAL_H
+#define LIBGSS_INTERNAL_H
+
+#include <config.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <errno.h>
+#include "mech.h"
+#include "gettext.h"
+
+#define _(s) dgettext (GETTEXT_DOMAIN, s)
+#define N_(s) s
+
+/* Tags that let a call recognise a handle of the wrong kind, or one
+   already released, instead of crashing on it. */
+/* Minor codes of failures lib/ detects itself, in the default
+   mechanism's numbering so gss_display_status explains them. */
+#define GSS_MINOR_NOMEM GSS_KRB5_S_G_BUFFER_ALLOC
+#define GSS_MINOR_BAD_USAGE GSS_KRB5_S_G_BAD_USAGE
+
+enum
+{
+  GSS_MAGIC_NAME = 0x6e616d65,	/* "name" */
+  GSS_MAGIC_CRED = 0x63726564,	/* "cred" */
+  GSS_MAGIC_CTX = 0x63747874,	/* "ctxt" */
+  GSS_MAGIC_DEAD = 0x64656164	/* "dead" */
+};
+
+struct gss_name_struct
+{
+  uint32_t magic;
+  gss_buffer_desc value;	/* the bytes the application imported */
+  gss_OID type;			/* static storage, or GSS_C_NO_OID */
+  const struct gss_mech *mech;	/* set when this is an MN */
+  void *mname;
+};
+
+struct gss_cred_id_struct
+{
+  uint32_t magic;
+  const struct gss_mech *mech;
+  void *mcred;
+};
+
+struct gss_ctx_id_struct
+{
+  uint32_t magic;
+  const struct gss_mech *mech;
+  void *mctx;
+};
+
+/* Handle checks: true when the handle is a live object of that kind. */
+bool _gss_name_ok (const struct gss_name_struct *name);
+bool _gss_cred_ok (const struct gss_cred_id_struct *cred);
+bool _gss_ctx_ok (const struct gss_ctx_id_struct *ctx);
+
+/* Buffers.  An input buffer is readable when present and, if it has
+   a length, has storage. */
+static inline bool
+_gss_buffer_readable (const gss_buffer_desc *b)
+{
+  return b != NULL && (b->length == 0 || b->value != NULL);
+}
+
+void _gss_buffer_init (gss_buffer_t buffer);
+
+/* OIDs: a deep copy of SRC into DST (DST->elements freshly allocated). */
+bool _gss_oid_copy (gss_OID dst, gss_const_OID src);
+
+/* The static OID equal to TYPE among the name types this library
+   knows, or NULL when it knows none such. */
+gss_OID _gss_static_name_type (gss_const_OID type);
+
+/* Names: wrap a mechanism name into a new gss_name_t (takes ownership
+   of MNAME, also on failure). */
+OM_uint32 _gss_name_from_mname (OM_uint32 *minor,
+				const struct gss_mech *mech, void *mname,
+				gss_name_t *out);
+/* The mechanism name of NAME for MECH: NAME's own when it is already
+   an MN of MECH, otherwise freshly imported (*owned set to true). */
+OM_uint32 _gss_name_to_mname (OM_uint32 *minor, const struct gss_name_struct *name,
+			      const struct gss_mech *mech, void **mname,
+			      bool *owned);
+
+/* Credentials and contexts: allocate a handle around a mechanism
+   object (takes ownership, also on failure). */
+OM_uint32 _gss_cred_wrap (OM_uint32 *minor, const struct gss_mech *mech,
+			  void *mcred, gss_cred_id_t *out);
+
+/* The RFC 2743 section 3.1 framing, returning pointers into INPUT. */
+OM_uint32 _gss_token_parse (const void *input, size_t length,
+			    gss_OID_desc *oid, const void **inner,
+			    size_t *inner_length);
+
+#endif /* LIBGSS_INTERNAL_H */

@@ -1,0 +1,125 @@
+/* mech.h - the interface between the mechanism-independent layer and
+ * each mechanism.
+ *
+ * lib/ validates every argument before it calls through this table, so
+ * an operation may assume: minor_status is writable, pointer outputs
+ * are writable and already initialised to their empty values, handles
+ * belong to this mechanism.  Mechanism objects (names, credentials,
+ * contexts) are opaque `void *' to lib/.  An operation left NULL is one
+ * the mechanism does not offer; lib/ answers GSS_S_UNAVAILABLE for it.
+ */
+#ifndef LIBGSS_MECH_H
+#define LIBGSS_MECH_H
+
+#include <gss.h>
+
+struct gss_mech
+{
+  const gss_OID_desc *oid;
+  const char *sasl_name;	/* RFC 5801, e.g. "GS2-KRB5" */
+  const char *name;		/* human readable, e.g. "Kerberos V5" */
+  const char *description;
+  const gss_OID_desc *const *name_types;	/* NULL-terminated */
+
+  /* Names.  A mechanism name (MN) is whatever the mechanism allocates;
+     lib/ keeps it beside the printable form in a gss_name_t. */
+  OM_uint32 (*import_name) (OM_uint32 *minor, const gss_buffer_t value,
+			    const gss_OID type, void **mname);
+  OM_uint32 (*import_exported_name) (OM_uint32 *minor, const void *data,
+				     size_t length, void **mname);
+  OM_uint32 (*export_name) (OM_uint32 *minor, const void *mname,
+			    gss_buffer_t name_part);
+  OM_uint32 (*display_name) (OM_uint32 *minor, const void *mname,
+			     gss_buffer_t out, gss_OID *type);
+  OM_uint32 (*duplicate_name) (OM_uint32 *minor, const void *mname,
+			       void **copy);
+  int (*compare_name) (const void *a, const void *b);
+  void (*release_name) (void *mname);
+  int (*userok) (const void *mname, const char *username);
+
+  /* Credentials.  desired_mname may be NULL (the default identity). */
+  OM_uint32 (*acquire_cred) (OM_uint32 *minor, const void *desired_mname,
+			     OM_uint32 time_req, gss_cred_usage_t usage,
+			     void **mcred, OM_uint32 *time_rec);
+  OM_uint32 (*inquire_cred) (OM_uint32 *minor, const void *mcred,
+			     void **mname, OM_uint32 *initiator_lifetime,
+			     OM_uint32 *acceptor_lifetime,
+			     gss_cred_usage_t *usage);
+  void (*release_cred) (void *mcred);
+
+  /* Contexts.  *mctx is NULL on the first call of a loop.  mcred NULL
+     means the default credential. */
+  OM_uint32 (*init_sec_context) (OM_uint32 *minor, const void *mcred,
+				 void **mctx, const void *target_mname,
+				 OM_uint32 req_flags, OM_uint32 time_req,
+				 const gss_channel_bindings_t cb,
+				 const gss_buffer_t input_token,
+				 gss_buffer_t output_token,
+				 OM_uint32 *ret_flags, OM_uint32 *time_rec);
+  OM_uint32 (*accept_sec_context) (OM_uint32 *minor, void **mctx,
+				   const void *mcred,
+				   const gss_buffer_t input_token,
+				   const gss_channel_bindings_t cb,
+				   void **src_mname,
+				   gss_buffer_t output_token,
+				   OM_uint32 *ret_flags, OM_uint32 *time_rec,
+				   void **delegated_mcred);
+  OM_uint32 (*delete_sec_context) (OM_uint32 *minor, void *mctx,
+				   gss_buffer_t output_token);
+  OM_uint32 (*process_context_token) (OM_uint32 *minor, void *mctx,
+				      const gss_buffer_t token);
+  OM_uint32 (*context_time) (OM_uint32 *minor, const void *mctx,
+			     OM_uint32 *time_rec);
+  OM_uint32 (*inquire_context) (OM_uint32 *minor, const void *mctx,
+				void **src_mname, void **targ_mname,
+				OM_uint32 *lifetime, OM_uint32 *flags,
+				int *locally_initiated, int *open);
+  OM_uint32 (*export_sec_context) (OM_uint32 *minor, void *mctx,
+				   gss_buffer_t token);
+  OM_uint32 (*import_sec_context) (OM_uint32 *minor,
+				   const gss_buffer_t token, void **mctx);
+
+  /* Per-message protection. */
+  OM_uint32 (*get_mic) (OM_uint32 *minor, void *mctx, gss_qop_t qop,
+			const gss_buffer_t message, gss_buffer_t token);
+  OM_uint32 (*verify_mic) (OM_uint32 *minor, void *mctx,
+			   const gss_buffer_t message,
+			   const gss_buffer_t token, gss_qop_t *qop_state);
+  OM_uint32 (*wrap) (OM_uint32 *minor, void *mctx, int conf_req,
+		     gss_qop_t qop, const gss_buffer_t input,
+		     int *conf_state, gss_buffer_t output);
+  OM_uint32 (*unwrap) (OM_uint32 *minor, void *mctx,
+		       const gss_buffer_t input, gss_buffer_t output,
+		       int *conf_state, gss_qop_t *qop_state);
+  OM_uint32 (*wrap_size_limit) (OM_uint32 *minor, const void *mctx,
+				int conf_req, gss_qop_t qop,
+				OM_uint32 req_output_size,
+				OM_uint32 *max_input_size);
+
+  /* Text of one of this mechanism's minor status codes. */
+  OM_uint32 (*display_status) (OM_uint32 *minor, OM_uint32 code,
+			       gss_buffer_t out);
+};
+
+/* Services lib/ offers mechanisms: a NUL-terminated copy of DATA (the
+   NUL not counted in the length) into OUT. */
+OM_uint32 _gss_buffer_copy (OM_uint32 *minor, const void *data,
+			    size_t length, gss_buffer_t out);
+OM_uint32 _gss_buffer_from_string (OM_uint32 *minor, const char *s,
+				   gss_buffer_t out);
+
+/* The mechanisms this library offers, NULL-terminated; the first is the
+   default (GSS_C_NO_OID). */
+extern const struct gss_mech *const _gss_mechs[];
+
+/* The mechanism for OID, or the default one when OID is GSS_C_NO_OID;
+   NULL when no mechanism has that OID. */
+const struct gss_mech *_gss_find_mech (gss_const_OID oid);
+/* The mechanism whose SASL name is NAME, or NULL. */
+const struct gss_mech *_gss_find_mech_by_sasl (const void *name,
+					       size_t length);
+/* Whether MECH lists TYPE among its name types. */
+int _gss_mech_has_name_type (const struct gss_mech *mech,
+			     gss_const_OID type);
+
+#endif /* LIBGSS_MECH_H */

@@ -1,0 +1,481 @@
+/* name.c - internal names: import, display, compare, duplicate,
+   release, canonicalize, export (RFC 2743 section 2.4, RFC 2744 5.x). */
+#include "internal.h"
+#include <stdlib.h>
+#include <string.h>
+
+/* RFC 2743 section 3.2: TOK_ID 04 01, a two-octet length of the DER
+   mechanism OID, the OID, a four-octet length, the name. */
+#define EXPORT_TOK_ID "\x04\x01"
+
+gss_OID
+_gss_static_name_type (gss_const_OID type)
+{
+  size_t i, j;
+
+  if (gss_oid_equal (type, GSS_C_NT_EXPORT_NAME))
+    return GSS_C_NT_EXPORT_NAME;
+  if (gss_oid_equal (type, GSS_C_NT_ANONYMOUS))
+    return GSS_C_NT_ANONYMOUS;
+  for (i = 0; _gss_mechs[i]; i++)
+    for (j = 0; _gss_mechs[i]->name_types[j]; j++)
+      if (gss_oid_equal (_gss_mechs[i]->name_types[j], type))
+	return (gss_OID) _gss_mechs[i]->name_types[j];
+  return NULL;
+}
+
+static struct gss_name_struct *
+name_alloc (void)
+{
+  struct gss_name_struct *name = calloc (1, sizeof *name);
+
+  if (name)
+    name->magic = GSS_MAGIC_NAME;
+  return name;
+}
+
+static void
+name_free (struct gss_name_struct *name)
+{
+  if (name == NULL)
+    return;
+  if (name->mech && name->mname)
+    name->mech->release_name (name->mname);
+  free (name->value.value);
+  name->magic = GSS_MAGIC_DEAD;
+  free (name);
+}
+
+OM_uint32
+_gss_name_from_mname (OM_uint32 *minor, const struct gss_mech *mech,
+		      void *mname, gss_name_t *out)
+{
+  struct gss_name_struct *name;
+  OM_uint32 major;
+
+  name = name_alloc ();
+  if (name == NULL)
+    {
+      mech->release_name (mname);
+      *minor = GSS_MINOR_NOMEM;
+      return GSS_S_FAILURE;
+    }
+  name->mech = mech;
+  name->mname = mname;
+  major = mech->display_name (minor, mname, &name->value, &name->type);
+  if (GSS_ERROR (major))
+    {
+      name_free (name);
+      return major;
+    }
+  *out = name;
+  return GSS_S_COMPLETE;
+}
+
+OM_uint32
+_gss_name_to_mname (OM_uint32 *minor, const struct gss_name_struct *name,
+		    const struct gss_mech *mech, void **mname, bool *owned)
+{
+  *mname = NULL;
+  *owned = false;
+  if (name->mech)
+    {
+      if (name->mech != mech)
+	return GSS_S_BAD_MECH;
+      *mname = name->mname;
+      return GSS_S_COMPLETE;
+    }
+  if (name->type == GSS_C_NT_ANONYMOUS)
+    return GSS_S_BAD_NAMETYPE;
+  if (name->type && !_gss_mech_has_name_type (mech, name->type))
+    return GSS_S_BAD_NAMETYPE;
+  if (mech->import_name == NULL)
+    return GSS_S_UNAVAILABLE;
+  *owned = true;
+  return mech->import_name (minor, (gss_buffer_t) &name->value, name->type,
+			    mname);
+}
+
+static OM_uint32
+import_exported (OM_uint32 *minor, const gss_buffer_t in, gss_name_t *out)
+{
+  const unsigned char *p = in->value;
+  size_t oid_len, name_len;
+  gss_OID_desc oid;
+  const struct gss_mech *mech;
+  void *mname;
+  OM_uint32 major;
+
+  if (in->length < 4 || memcmp (p, EXPORT_TOK_ID, 2) != 0)
+    return GSS_S_BAD_NAME;
+  oid_len = (size_t) p[2] << 8 | p[3];
+  /* The OID is DER with its tag, in the short length form: mechanism
+     OIDs are far shorter than 128 octets. */
+  if (oid_len < 2 || in->length - 4 < oid_len + 4
+      || p[4] != 0x06 || p[5] != oid_len - 2)
+    return GSS_S_BAD_NAME;
+  oid.length = oid_len - 2;
+  oid.elements = (void *) (p + 6);
+  p += 4 + oid_len;
+  name_len = (size_t) p[0] << 24 | (size_t) p[1] << 16
+    | (size_t) p[2] << 8 | p[3];
+  if (name_len != in->length - 8 - oid_len)
+    return GSS_S_BAD_NAME;
+
+  mech = _gss_find_mech (&oid);
+  if (mech == NULL)
+    return GSS_S_BAD_MECH;
+  if (mech->import_exported_name == NULL)
+    return GSS_S_UNAVAILABLE;
+  major = mech->import_exported_name (minor, p + 4, name_len, &mname);
+  if (GSS_ERROR (major))
+    return major;
+  return _gss_name_from_mname (minor, mech, mname, out);
+}
+
+/* Whether some mechanism accepts VALUE as a name of TYPE: ill-formed
+   names are refused at import time, as RFC 2744 asks. */
+static OM_uint32
+check_importable (OM_uint32 *minor, const gss_buffer_t value, gss_OID type)
+{
+  OM_uint32 major = GSS_S_BAD_NAMETYPE;
+  size_t i;
+
+  for (i = 0; _gss_mechs[i]; i++)
+    {
+      const struct gss_mech *m = _gss_mechs[i];
+      void *mname;
+
+      if (type && !_gss_mech_has_name_type (m, type))
+	continue;
+      if (m->import_name == NULL)
+	return GSS_S_COMPLETE;
+      major = m->import_name (minor, value, type, &mname);
+      if (!GSS_ERROR (major))
+	{
+	  m->release_name (mname);
+	  *minor = 0;
+	  return GSS_S_COMPLETE;
+	}
+    }
+  return major;
+}
+
+OM_uint32
+gss_import_name (OM_uint32 *minor_status,
+		 const gss_buffer_t input_name_buffer,
+		 const gss_OID input_name_type, gss_name_t *output_name)
+{
+  struct gss_name_struct *name;
+  gss_OID type = GSS_C_NO_OID;
+  OM_uint32 major;
+
+  if (output_name != NULL)
+    *output_name = GSS_C_NO_NAME;
+  if (minor_status == NULL)
+    return GSS_S_CALL_INACCESSIBLE_WRITE;
+  *minor_status = 0;
+  if (input_name_buffer == GSS_C_NO_BUFFER)
+    return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME;
+  if (input_name_buffer->length && input_name_buffer->value == NULL)
+    return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME;
+  if (output_name == NULL)
+    return GSS_S_CALL_INACCESSIBLE_WRITE;
+
+  if (input_name_type != GSS_C_NO_OID)
+    {
+      type = _gss_static_name_type (input_name_type);
+      if (type == NULL)
+	return GSS_S_BAD_NAMETYPE;
+    }
+  if (type == GSS_C_NT_EXPORT_NAME)
+    return import_exported (minor_status, input_name_buffer, output_name);
+
+  if (type != GSS_C_NT_ANONYMOUS)
+    {
+      major = check_importable (minor_status, input_name_buffer, type);
+      if (GSS_ERROR (major))
+	return major;
+    }
+
+  name = name_alloc ();
+  if (name == NULL)
+    {
+      *minor_status = GSS_MINOR_NOMEM;
+      return GSS_S_FAILURE;
+    }
+  major = _gss_buffer_copy (minor_status, input_name_buffer->value,
+			    input_name_buffer->length, &name->value);
+  if (GSS_ERROR (major))
+    {
+      name_free (name);
+      return major;
+    }
+  name->type = type;
+  *output_name = name;
+  return GSS_S_COMPLETE;
+}
+
+/* The usual checks of an input name: present, then live. */
+static OM_uint32
+check_input_name (gss_const_name_t name)
+{
+  if (name == GSS_C_NO_NAME)
+    return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME;
+  if (!_gss_name_ok (name))
+    return GSS_S_BAD_NAME;
+  return GSS_S_COMPLETE;
+}
+
+OM_uint32
+gss_display_name (OM_uint32 *minor_status, const gss_name_t input_name,
+		  gss_buffer_t output_name_buffer, gss_OID *output_name_type)
+{
+  OM_uint32 major;
+
+  if (output_name_buffer != GSS_C_NO_BUFFER)
+    _gss_buffer_init (output_name_buffer);
+  if (output_name_type != NULL)
+    *output_name_type = GSS_C_NO_OID;
+  if (minor_status == NULL)
+    return GSS_S_CALL_INACCESSIBLE_WRITE;
+  *minor_status = 0;
+  major = check_input_name (input_name);
+  if (major)
+    return major;
+  if (output_name_buffer == GSS_C_NO_BUFFER)
+    return GSS_S_CALL_INACCESSIBLE_WRITE;
+
+  major = _gss_buffer_copy (minor_status, input_name->value.value,
+			    input_name->value.length, output_name_buffer);
+  if (!GSS_ERROR (major) && output_name_type != NULL)
+    *output_name_type = input_name->type;
+  return major;
+}
+
+static bool
+is_anonymous (gss_const_name_t name)
+{
+  return name->type == GSS_C_NT_ANONYMOUS;
+}
+
+/* Compare two names by the mechanism's rules: both are made MNs of one
+   mechanism first (the MN's, or the default one). */
+static OM_uint32
+compare_as_mnames (OM_uint32 *minor, gss_const_name_t a, gss_const_name_t b,
+		   int *equal)
+{
+  const struct gss_mech *mech = a->mech ? a->mech
+    : b->mech ? b->mech : _gss_mechs[0];
+  void *ma = NULL, *mb = NULL;
+  bool own_a = false, own_b = false;
+  OM_uint32 major;
+
+  if (a->mech && b->mech && a->mech != b->mech)
+    return GSS_S_COMPLETE;
+  major = _gss_name_to_mname (minor, a, mech, &ma, &own_a);
+  if (!GSS_ERROR (major))
+    major = _gss_name_to_mname (minor, b, mech, &mb, &own_b);
+  if (!GSS_ERROR (major) && mech->compare_name)
+    *equal = mech->compare_name (ma, mb);
+  else if (!GSS_ERROR (major))
+    major = GSS_S_UNAVAILABLE;
+  if (own_a && ma)
+    mech->release_name (ma);
+  if (own_b && mb)
+    mech->release_name (mb);
+  return major;
+}
+
+OM_uint32
+gss_compare_name (OM_uint32 *minor_status, const gss_name_t name1,
+		  const gss_name_t name2, int *name_equal)
+{
+  OM_uint32 major;
+
+  if (name_equal != NULL)
+    *name_equal = 0;
+  if (minor_status == NULL)
+    return GSS_S_CALL_INACCESSIBLE_WRITE;
+  *minor_status = 0;
+  major = check_input_name (name1);
+  if (major == GSS_S_COMPLETE)
+    major = check_input_name (name2);
+  if (major)
+    return major;
+  if (name_equal == NULL)
+    return GSS_S_CALL_INACCESSIBLE_WRITE;
+
+  /* RFC 2743 section 2.4.3: an anonymous name equals no name. */
+  if (is_anonymous (name1) || is_anonymous (name2))
+    return GSS_S_COMPLETE;
+  if (!name1->mech && !name2->mech && name1->type == name2->type
+      && name1->value.length == name2->value.length
+      && memcmp (name1->value.value, name2->value.value,
+		 name1->value.length) == 0)
+    {
+      *name_equal = 1;
+      return GSS_S_COMPLETE;
+    }
+  return compare_as_mnames (minor_status, name1, name2, name_equal);
+}
+
+OM_uint32
+gss_duplicate_name (OM_uint32 *minor_status, const gss_name_t src_name,
+		    gss_name_t *dest_name)
+{
+  struct gss_name_struct *copy;
+  OM_uint32 major;
+
+  if (dest_name != NULL)
+    *dest_name = GSS_C_NO_NAME;
+  if (minor_status == NULL)
+    return GSS_S_CALL_INACCESSIBLE_WRITE;
+  *minor_status = 0;
+  major = check_input_name (src_name);
+  if (major)
+    return major;
+  if (dest_name == NULL)
+    return GSS_S_CALL_INACCESSIBLE_WRITE;
+
+  copy = name_alloc ();
+  if (copy == NULL)
+    {
+      *minor_status = GSS_MINOR_NOMEM;
+      return GSS_S_FAILURE;
+    }
+  copy->type = src_name->type;
+  major = _gss_buffer_copy (minor_status, src_name->value.value,
+			    src_name->value.length, &copy->value);
+  if (!GSS_ERROR (major) && src_name->mech)
+    {
+      copy->mech = src_name->mech;
+      major = copy->mech->duplicate_name (minor_status, src_name->mname,
+					  &copy->mname);
+    }
+  if (GSS_ERROR (major))
+    {
+      name_free (copy);
+      return major;
+    }
+  *dest_name = copy;
+  return GSS_S_COMPLETE;
+}
+
+OM_uint32
+gss_release_name (OM_uint32 *minor_status, gss_name_t *name)
+{
+  if (name != NULL && *name != GSS_C_NO_NAME)
+    {
+      if (!_gss_name_ok (*name))
+	{
+	  if (minor_status)
+	    *minor_status = 0;
+	  return GSS_S_BAD_NAME;
+	}
+      name_free (*name);
+      *name = GSS_C_NO_NAME;
+    }
+  if (minor_status == NULL)
+    return GSS_S_CALL_INACCESSIBLE_WRITE;
+  *minor_status = 0;
+  if (name == NULL)
+    return GSS_S_CALL_INACCESSIBLE_WRITE;
+  return GSS_S_COMPLETE;
+}
+
+OM_uint32
+gss_canonicalize_name (OM_uint32 *minor_status, const gss_name_t input_name,
+		       const gss_OID mech_type, gss_name_t *output_name)
+{
+  const struct gss_mech *mech;
+  void *mname;
+  bool owned;
+  OM_uint32 major;
+
+  if (output_name != NULL)
+    *output_name = GSS_C_NO_NAME;
+  if (minor_status == NULL)
+    return GSS_S_CALL_INACCESSIBLE_WRITE;
+  *minor_status = 0;
+  major = check_input_name (input_name);
+  if (major)
+    return major;
+  if (output_name == NULL)
+    return GSS_S_CALL_INACCESSIBLE_WRITE;
+  /* RFC 2744: mech_type names one specific mechanism. */
+  if (mech_type == GSS_C_NO_OID || (mech = _gss_find_mech (mech_type)) == NULL)
+    return GSS_S_BAD_MECH;
+  if (input_name->mech)
+    return input_name->mech == mech
+      ? gss_duplicate_name (minor_status, input_name, output_name)
+      : GSS_S_BAD_MECH;
+
+  major = _gss_name_to_mname (minor_status, input_name, mech, &mname,
+			      &owned);
+  if (GSS_ERROR (major))
+    return major;
+  return _gss_name_from_mname (minor_status, mech, mname, output_name);
+}
+
+OM_uint32
+gss_export_name (OM_uint32 *minor_status, const gss_name_t input_name,
+		 gss_buffer_t exported_name)
+{
+  gss_buffer_desc part = GSS_C_EMPTY_BUFFER;
+  const gss_OID_desc *oid;
+  unsigned char *p;
+  size_t total;
+  OM_uint32 major, tmp;
+
+  if (exported_name != GSS_C_NO_BUFFER)
+    _gss_buffer_init (exported_name);
+  if (minor_status == NULL)
+    return GSS_S_CALL_INACCESSIBLE_WRITE;
+  *minor_status = 0;
+  major = check_input_name (input_name);
+  if (major)
+    return major;
+  if (exported_name == GSS_C_NO_BUFFER)
+    return GSS_S_CALL_INACCESSIBLE_WRITE;
+  if (input_name->mech == NULL)
+    return GSS_S_NAME_NOT_MN;
+  if (input_name->mech->export_name == NULL)
+    return GSS_S_UNAVAILABLE;
+
+  major = input_name->mech->export_name (minor_status, input_name->mname,
+					 &part);
+  if (GSS_ERROR (major))
+    return major;
+  oid = input_name->mech->oid;
+  if (part.length > 0xffffffffu || oid->length > 127)
+    {
+      gss_release_buffer (&tmp, &part);
+      return GSS_S_FAILURE;
+    }
+  total = 2 + 2 + 2 + oid->length + 4 + part.length;
+  p = malloc (total);
+  if (p == NULL)
+    {
+      gss_release_buffer (&tmp, &part);
+      *minor_status = GSS_MINOR_NOMEM;
+      return GSS_S_FAILURE;
+    }
+  exported_name->value = p;
+  exported_name->length = total;
+  memcpy (p, EXPORT_TOK_ID, 2);
+  p[2] = (oid->length + 2) >> 8;
+  p[3] = (oid->length + 2) & 0xff;
+  p[4] = 0x06;
+  p[5] = oid->length;
+  memcpy (p + 6, oid->elements, oid->length);
+  p += 6 + oid->length;
+  p[0] = part.length >> 24;
+  p[1] = (part.length >> 16) & 0xff;
+  p[2] = (part.length >> 8) & 0xff;
+  p[3] = part.length & 0xff;
+  if (part.length)
+    memcpy (p + 4, part.value, part.length);
+  gss_release_buffer (&tmp, &part);
+  return GSS_S_COMPLETE;
+}

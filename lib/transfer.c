@@ -1,0 +1,126 @@
+/* transfer.c - gss_export_sec_context and gss_import_sec_context.
+ *
+ * The interprocess token is the mechanism's own blob behind a short
+ * header naming the mechanism: a version octet, a two-octet OID length
+ * and the OID.
+ */
+#include "internal.h"
+#include <stdlib.h>
+#include <string.h>
+
+#define TRANSFER_VERSION 1
+
+OM_uint32
+gss_export_sec_context (OM_uint32 *minor_status, gss_ctx_id_t *context_handle,
+			gss_buffer_t interprocess_token)
+{
+  gss_buffer_desc blob = GSS_C_EMPTY_BUFFER;
+  const gss_OID_desc *oid;
+  unsigned char *p;
+  OM_uint32 major, tmp;
+
+  if (interprocess_token != GSS_C_NO_BUFFER)
+    _gss_buffer_init (interprocess_token);
+  if (minor_status == NULL)
+    return GSS_S_CALL_INACCESSIBLE_WRITE;
+  *minor_status = 0;
+  if (context_handle == NULL)
+    return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_CALL_INACCESSIBLE_WRITE
+      | GSS_S_NO_CONTEXT;
+  if (*context_handle == GSS_C_NO_CONTEXT)
+    return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT;
+  if (!_gss_ctx_ok (*context_handle))
+    return GSS_S_NO_CONTEXT;
+  if (interprocess_token == GSS_C_NO_BUFFER)
+    return GSS_S_CALL_INACCESSIBLE_WRITE;
+  if ((*context_handle)->mech->export_sec_context == NULL)
+    return GSS_S_UNAVAILABLE;
+
+  major = (*context_handle)->mech->export_sec_context
+    (minor_status, (*context_handle)->mctx, &blob);
+  if (GSS_ERROR (major))
+    return major;
+
+  oid = (*context_handle)->mech->oid;
+  p = malloc (3 + oid->length + blob.length);
+  if (p == NULL)
+    {
+      /* The blob holds key material: the mechanism's buffer is wiped
+	 before it goes. */
+      memset (blob.value, 0, blob.length);
+      gss_release_buffer (&tmp, &blob);
+      *minor_status = GSS_MINOR_NOMEM;
+      return GSS_S_FAILURE;
+    }
+  p[0] = TRANSFER_VERSION;
+  p[1] = oid->length >> 8;
+  p[2] = oid->length & 0xff;
+  memcpy (p + 3, oid->elements, oid->length);
+  memcpy (p + 3 + oid->length, blob.value, blob.length);
+  interprocess_token->value = p;
+  interprocess_token->length = 3 + oid->length + blob.length;
+  memset (blob.value, 0, blob.length);
+  gss_release_buffer (&tmp, &blob);
+
+  /* RFC 2744 section 5.14: the exported context is no longer usable
+     here.  The mechanism's export already released its state. */
+  (*context_handle)->magic = GSS_MAGIC_DEAD;
+  free (*context_handle);
+  *context_handle = GSS_C_NO_CONTEXT;
+  return GSS_S_COMPLETE;
+}
+
+OM_uint32
+gss_import_sec_context (OM_uint32 *minor_status,
+			const gss_buffer_t interprocess_token,
+			gss_ctx_id_t *context_handle)
+{
+  const unsigned char *p;
+  const struct gss_mech *mech;
+  gss_OID_desc oid;
+  gss_buffer_desc blob;
+  struct gss_ctx_id_struct *ctx;
+  void *mctx = NULL;
+  OM_uint32 major, tmp;
+
+  if (context_handle != NULL)
+    *context_handle = GSS_C_NO_CONTEXT;
+  if (minor_status == NULL)
+    return GSS_S_CALL_INACCESSIBLE_WRITE;
+  *minor_status = 0;
+  if (!_gss_buffer_readable (interprocess_token))
+    return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_DEFECTIVE_TOKEN;
+  if (context_handle == NULL)
+    return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_NO_CONTEXT;
+
+  p = interprocess_token->value;
+  if (interprocess_token->length < 3 || p[0] != TRANSFER_VERSION)
+    return GSS_S_DEFECTIVE_TOKEN;
+  oid.length = (OM_uint32) p[1] << 8 | p[2];
+  if (oid.length == 0 || interprocess_token->length - 3 < oid.length)
+    return GSS_S_DEFECTIVE_TOKEN;
+  oid.elements = (void *) (p + 3);
+  mech = _gss_find_mech (&oid);
+  if (mech == NULL)
+    return GSS_S_BAD_MECH;
+  if (mech->import_sec_context == NULL)
+    return GSS_S_UNAVAILABLE;
+
+  blob.value = (void *) (p + 3 + oid.length);
+  blob.length = interprocess_token->length - 3 - oid.length;
+  major = mech->import_sec_context (minor_status, &blob, &mctx);
+  if (GSS_ERROR (major))
+    return major;
+  ctx = calloc (1, sizeof *ctx);
+  if (ctx == NULL)
+    {
+      mech->delete_sec_context (&tmp, mctx, GSS_C_NO_BUFFER);
+      *minor_status = GSS_MINOR_NOMEM;
+      return GSS_S_FAILURE;
+    }
+  ctx->magic = GSS_MAGIC_CTX;
+  ctx->mech = mech;
+  ctx->mctx = mctx;
+  *context_handle = ctx;
+  return GSS_S_COMPLETE;
+}

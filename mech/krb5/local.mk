@@ -1,0 +1,7 @@
+## The Kerberos 5 mechanism on MIT libkrb5, linked into libgss.
+noinst_LTLIBRARIES += mech/krb5/libgss-krb5.la
+mech_krb5_libgss_krb5_la_SOURCES = \
+	mech/krb5/k5.h mech/krb5/mech.c mech/krb5/oid.c \
+	mech/krb5/name.c mech/krb5/status.c
+mech_krb5_libgss_krb5_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/lib
+mech_krb5_libgss_krb5_la_CFLAGS = $(AM_CFLAGS) $(KRB5_CFLAGS) $(CRYPTO_CFLAGS) $(TASN1_CFLAGS)

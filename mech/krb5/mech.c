@@ -1,0 +1,38 @@
+/* mech.c - the Kerberos 5 entry of the mechanism table. */
+#include "k5.h"
+#include "gettext.h"
+
+#define N_(s) s
+
+const struct gss_mech _gss_krb5_mech = {
+  .oid = &GSS_KRB5_static,
+  .sasl_name = "GS2-KRB5",
+  .name = N_("Kerberos V5"),
+  .description = N_("Kerberos V5 GSS-API mechanism"),
+  .name_types = krb5_gss_name_types,
+
+  .import_name = krb5_gss_import_name,
+  .import_exported_name = krb5_gss_import_exported_name,
+  .export_name = krb5_gss_export_name,
+  .display_name = krb5_gss_display_name,
+  .duplicate_name = krb5_gss_duplicate_name,
+  .compare_name = krb5_gss_compare_name,
+  .release_name = krb5_gss_release_name,
+  .userok = krb5_gss_userok,
+
+  .display_status = krb5_gss_display_status,
+};
+
+OM_uint32
+krb5_gss_context (OM_uint32 *minor, krb5_context *ctx)
+{
+  krb5_error_code code = krb5_init_context (ctx);
+
+  if (code)
+    {
+      *ctx = NULL;
+      *minor = (OM_uint32) code;
+      return GSS_S_FAILURE;
+    }
+  return GSS_S_COMPLETE;
+}
