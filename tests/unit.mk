@@ -1,1 +1,23 @@
-## (filled in by its owner)
+## Check unit suites, one per concern of lib/ (and the mechanism parts
+## that need no KDC).
+unit_tests = tests/check_oid tests/check_status tests/check_token \
+	tests/check_mech tests/check_name tests/check_calling
+check_PROGRAMS += $(unit_tests)
+TESTS += $(unit_tests)
+EXTRA_DIST += tests/unit.h
+
+UNIT_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+UNIT_LDADD = lib/libgss.la $(CHECK_LIBS)
+
+tests_check_oid_CFLAGS = $(UNIT_CFLAGS)
+tests_check_oid_LDADD = $(UNIT_LDADD)
+tests_check_status_CFLAGS = $(UNIT_CFLAGS)
+tests_check_status_LDADD = $(UNIT_LDADD)
+tests_check_token_CFLAGS = $(UNIT_CFLAGS)
+tests_check_token_LDADD = $(UNIT_LDADD)
+tests_check_mech_CFLAGS = $(UNIT_CFLAGS)
+tests_check_mech_LDADD = $(UNIT_LDADD)
+tests_check_name_CFLAGS = $(UNIT_CFLAGS)
+tests_check_name_LDADD = $(UNIT_LDADD)
+tests_check_calling_CFLAGS = $(UNIT_CFLAGS)
+tests_check_calling_LDADD = $(UNIT_LDADD)
