@@ -4,6 +4,7 @@
 
 #include <config.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <krb5.h>
 #include "mech.h"
 
@@ -14,6 +15,41 @@ struct krb5_gss_name
 {
   char *principal;
 };
+
+/* A credential: where its tickets or keys live, by name, so that any
+   thread's krb5_context can open them. */
+struct krb5_gss_cred
+{
+  gss_cred_usage_t usage;
+  struct krb5_gss_name *name;	/* NULL: an acceptor taking any key */
+  char *ccache;			/* full name, for initiating */
+  char *keytab;			/* full name, for accepting */
+  krb5_timestamp endtime;	/* of the TGT, for initiating */
+  bool destroy_ccache;		/* a delegated memory ccache we own */
+};
+
+/* RFC 4121 section 4.1: token identifiers of context tokens. */
+#define KG_TOK_AP_REQ 0x0100
+#define KG_TOK_AP_REP 0x0200
+#define KG_TOK_KRB_ERROR 0x0300
+
+/* A security context, on either side. */
+struct krb5_gss_ctx
+{
+  krb5_context kctx;		/* this context's own; never shared */
+  krb5_auth_context auth;
+  bool initiator;
+  bool established;
+  OM_uint32 flags;		/* GSS_C_*_FLAG of the context */
+  struct krb5_gss_name *local, *peer;
+  krb5_timestamp endtime;
+  krb5_keyblock *session_key;	/* the ticket's */
+  krb5_keyblock *initiator_subkey;
+  krb5_keyblock *acceptor_subkey;	/* NULL when the acceptor sent none */
+  uint64_t send_seq, recv_seq;
+};
+
+void krb5_gss_ctx_free (struct krb5_gss_ctx *ctx);
 
 /* A fresh library context for one call. */
 OM_uint32 krb5_gss_context (OM_uint32 *minor, krb5_context *ctx);
@@ -38,6 +74,76 @@ OM_uint32 krb5_gss_duplicate_name (OM_uint32 *minor, const void *mname,
 int krb5_gss_compare_name (const void *a, const void *b);
 void krb5_gss_release_name (void *mname);
 int krb5_gss_userok (const void *mname, const char *username);
+
+/* Credentials (cred.c). */
+OM_uint32 krb5_gss_acquire_cred (OM_uint32 *minor, const void *desired_mname,
+				 OM_uint32 time_req, gss_cred_usage_t usage,
+				 void **mcred, OM_uint32 *time_rec);
+OM_uint32 krb5_gss_inquire_cred (OM_uint32 *minor, const void *mcred,
+				 void **mname, OM_uint32 *initiator_lifetime,
+				 OM_uint32 *acceptor_lifetime,
+				 gss_cred_usage_t *usage);
+void krb5_gss_release_cred (void *mcred);
+OM_uint32 krb5_gss_cred_from_ccache (OM_uint32 *minor, krb5_context ctx,
+				     krb5_ccache cc, bool owned,
+				     struct krb5_gss_cred **out);
+
+/* Context tokens (token.c): framing with the RFC 2743 header and the
+   two-octet token identifier. */
+OM_uint32 krb5_gss_wrap_token (OM_uint32 *minor, unsigned tok_id,
+			       const krb5_data *body, gss_buffer_t out);
+OM_uint32 krb5_gss_unwrap_token (const gss_buffer_t in, unsigned *tok_id,
+				 krb5_data *body, gss_buffer_t storage);
+
+/* The RFC 4121 section 4.1.1 authenticator checksum (checksum.c). */
+OM_uint32 krb5_gss_make_checksum (OM_uint32 *minor,
+				  const gss_channel_bindings_t cb,
+				  OM_uint32 flags, const krb5_data *deleg,
+				  krb5_data *out);
+OM_uint32 krb5_gss_read_checksum (OM_uint32 *minor,
+				  const krb5_checksum *cksum,
+				  const gss_channel_bindings_t cb,
+				  OM_uint32 *flags, krb5_data *deleg);
+
+/* Status mapping and KRB-ERROR tokens (krberror.c). */
+OM_uint32 krb5_gss_major_of (krb5_error_code code);
+OM_uint32 krb5_gss_fail (OM_uint32 *minor, krb5_error_code code);
+OM_uint32 krb5_gss_make_error_token (krb5_context kctx,
+				     krb5_error_code code,
+				     krb5_const_principal server,
+				     gss_buffer_t out);
+krb5_error_code krb5_gss_read_error_token (krb5_context kctx,
+					   const krb5_data *body);
+
+/* Contexts (init.c, accept.c, context.c). */
+OM_uint32 krb5_gss_init_sec_context (OM_uint32 *minor, const void *mcred,
+				     void **mctx, const void *target_mname,
+				     OM_uint32 req_flags, OM_uint32 time_req,
+				     const gss_channel_bindings_t cb,
+				     const gss_buffer_t input_token,
+				     gss_buffer_t output_token,
+				     OM_uint32 *ret_flags, OM_uint32 *time_rec);
+OM_uint32 krb5_gss_accept_sec_context (OM_uint32 *minor, void **mctx,
+				       const void *mcred,
+				       const gss_buffer_t input_token,
+				       const gss_channel_bindings_t cb,
+				       void **src_mname,
+				       gss_buffer_t output_token,
+				       OM_uint32 *ret_flags,
+				       OM_uint32 *time_rec,
+				       void **delegated_mcred);
+OM_uint32 krb5_gss_delete_sec_context (OM_uint32 *minor, void *mctx,
+				       gss_buffer_t output_token);
+OM_uint32 krb5_gss_process_context_token (OM_uint32 *minor, void *mctx,
+					  const gss_buffer_t token);
+OM_uint32 krb5_gss_context_time (OM_uint32 *minor, const void *mctx,
+				 OM_uint32 *time_rec);
+OM_uint32 krb5_gss_inquire_context (OM_uint32 *minor, const void *mctx,
+				    void **src_mname, void **targ_mname,
+				    OM_uint32 *lifetime, OM_uint32 *flags,
+				    int *locally_initiated, int *open);
+/* Seconds from now until ENDTIME, 0 when past. */
+OM_uint32 krb5_gss_lifetime (krb5_context kctx, krb5_timestamp endtime);
 
 /* Minor status texts (status.c). */
 OM_uint32 krb5_gss_display_status (OM_uint32 *minor, OM_uint32 code,

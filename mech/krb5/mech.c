@@ -20,6 +20,17 @@ const struct gss_mech _gss_krb5_mech = {
   .release_name = krb5_gss_release_name,
   .userok = krb5_gss_userok,
 
+  .acquire_cred = krb5_gss_acquire_cred,
+  .inquire_cred = krb5_gss_inquire_cred,
+  .release_cred = krb5_gss_release_cred,
+
+  .init_sec_context = krb5_gss_init_sec_context,
+  .accept_sec_context = krb5_gss_accept_sec_context,
+  .delete_sec_context = krb5_gss_delete_sec_context,
+  .process_context_token = krb5_gss_process_context_token,
+  .context_time = krb5_gss_context_time,
+  .inquire_context = krb5_gss_inquire_context,
+
   .display_status = krb5_gss_display_status,
 };
 

@@ -1,0 +1,362 @@
+/* accept.c - gss_accept_sec_context for Kerberos 5: verify the AP-REQ
+   with the keytab and the replay cache, check the RFC 4121 section
+   4.1.1 checksum, take delegated credentials, answer with an AP-REP
+   carrying an acceptor subkey when mutual authentication is asked. */
+#include "k5.h"
+#include <libtasn1.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NOMEM GSS_KRB5_S_G_BUFFER_ALLOC
+
+/* Enters the DER element at *P (*LEN octets left) if its tag is TAG:
+   on return *P is its contents and *LEN their length; *REST is what
+   follows the element. */
+static bool
+der_enter (const unsigned char **p, size_t *len, unsigned char tag,
+	   size_t *rest)
+{
+  int len_len;
+  long n;
+
+  if (*len < 2 || (*p)[0] != tag)
+    return false;
+  n = asn1_get_length_der (*p + 1, (int) (*len - 1 > 0x7fffffff
+					  ? 0x7fffffff : *len - 1), &len_len);
+  if (n < 0 || (size_t) n > *len - 1 - (size_t) len_len)
+    return false;
+  *rest = *len - 1 - (size_t) len_len - (size_t) n;
+  *p += 1 + len_len;
+  *len = (size_t) n;
+  return true;
+}
+
+/* What an AP-REQ says in the clear (RFC 4120 section 5.5.1): whether
+   ap-options [2] asks for mutual authentication (bit 2), and the
+   ticket [3], whose server names us in a KRB-ERROR.  Read before
+   anything is decrypted, so that even a refused request is answered. */
+static void
+peek_ap_req (const krb5_data *ap_req, bool *mutual, krb5_data *ticket)
+{
+  const unsigned char *p = (const unsigned char *) ap_req->data;
+  size_t len = ap_req->length, rest;
+
+  *mutual = false;
+  ticket->data = NULL;
+  ticket->length = 0;
+  if (!der_enter (&p, &len, 0x6e, &rest) || !der_enter (&p, &len, 0x30, &rest))
+    return;
+  while (len > 0)
+    {
+      const unsigned char *elem = p;
+      size_t elem_len = len;
+      unsigned char tag = elem[0];
+
+      if (!der_enter (&elem, &elem_len, tag, &rest))
+	return;
+      if (tag == 0xa2)
+	{
+	  const unsigned char *bits = elem;
+	  size_t bits_len = elem_len, ignored;
+	  if (der_enter (&bits, &bits_len, 0x03, &ignored) && bits_len >= 2)
+	    *mutual = (bits[1] & 0x20) != 0;
+	}
+      else if (tag == 0xa3)
+	{
+	  ticket->data = (char *) elem;
+	  ticket->length = elem_len;
+	}
+      p = elem + elem_len;
+      len = rest;
+    }
+}
+
+/* The service a refused AP-REQ was for; NULL when it cannot be read. */
+static krb5_principal
+requested_server (krb5_context kctx, const krb5_data *ticket_der)
+{
+  krb5_ticket *ticket = NULL;
+  krb5_principal server = NULL;
+
+  if (ticket_der->length && krb5_decode_ticket (ticket_der, &ticket) == 0)
+    {
+      server = ticket->server;
+      ticket->server = NULL;
+      krb5_free_ticket (kctx, ticket);
+    }
+  return server;
+}
+
+/* Opens the KRB-CRED of a delegation into a new memory ccache. */
+static OM_uint32
+take_delegation (OM_uint32 *minor, krb5_context kctx, const krb5_data *krb_cred,
+		 const krb5_ticket *ticket, struct krb5_gss_cred **out)
+{
+  krb5_auth_context dauth = NULL;
+  krb5_creds **creds = NULL;
+  krb5_ccache cc = NULL;
+  krb5_error_code code;
+  OM_uint32 major = GSS_S_FAILURE;
+  size_t i;
+
+  code = krb5_auth_con_init (kctx, &dauth);
+  if (!code)
+    code = krb5_auth_con_setflags (kctx, dauth, 0);
+  if (!code)
+    code = krb5_auth_con_setrecvsubkey (kctx, dauth,
+					ticket->enc_part2->session);
+  if (!code)
+    code = krb5_rd_cred (kctx, dauth, (krb5_data *) krb_cred, &creds, NULL);
+  if (!code)
+    code = krb5_cc_new_unique (kctx, "MEMORY", NULL, &cc);
+  if (!code)
+    code = krb5_cc_initialize (kctx, cc, ticket->enc_part2->client);
+  for (i = 0; !code && creds[i]; i++)
+    code = krb5_cc_store_cred (kctx, cc, creds[i]);
+  if (code)
+    {
+      *minor = (OM_uint32) code;
+      if (cc)
+	krb5_cc_destroy (kctx, cc);
+    }
+  else
+    {
+      major = krb5_gss_cred_from_ccache (minor, kctx, cc, true, out);
+      if (major)
+	krb5_cc_destroy (kctx, cc);
+      else
+	krb5_cc_close (kctx, cc);
+    }
+  krb5_free_tgt_creds (kctx, creds);
+  krb5_auth_con_free (kctx, dauth);
+  return major;
+}
+
+static OM_uint32
+accept_first (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
+	      const struct krb5_gss_cred *cred, const gss_buffer_t input_token,
+	      const gss_channel_bindings_t cb, gss_buffer_t output_token,
+	      struct krb5_gss_cred **delegated)
+{
+  krb5_context kctx = ctx->kctx;
+  gss_buffer_desc storage = GSS_C_EMPTY_BUFFER;
+  krb5_principal server = NULL;
+  krb5_keytab kt = NULL;
+  krb5_rcache rc = NULL;
+  krb5_ticket *ticket = NULL;
+  krb5_authenticator *authent = NULL;
+  krb5_data body, deleg, ap_rep = { 0 }, piece, ticket_der;
+  krb5_flags ap_options = 0;
+  krb5_int32 seq;
+  krb5_error_code code = 0;
+  unsigned tok_id;
+  OM_uint32 major, flags = 0, tmp;
+  bool mutual;
+
+  major = krb5_gss_unwrap_token (input_token, &tok_id, &body, &storage);
+  if (major || tok_id != KG_TOK_AP_REQ)
+    {
+      *minor = GSS_KRB5_S_KG_BAD_LENGTH;
+      major = GSS_S_DEFECTIVE_TOKEN;
+      goto cleanup;
+    }
+  peek_ap_req (&body, &mutual, &ticket_der);
+
+  if (cred->name)
+    {
+      major = krb5_gss_name_parse (minor, kctx, cred->name, &server);
+      if (major)
+	goto cleanup;
+    }
+  code = krb5_kt_resolve (kctx, cred->keytab, &kt);
+  if (!code)
+    code = krb5_auth_con_init (kctx, &ctx->auth);
+  if (!code)
+    code = krb5_auth_con_setflags (kctx, ctx->auth,
+				   KRB5_AUTH_CONTEXT_DO_SEQUENCE);
+  if (!code)
+    {
+      piece.data = server && server->length ? server->data[0].data
+	: (char *) "host";
+      piece.length = server && server->length ? server->data[0].length : 4;
+      code = krb5_get_server_rcache (kctx, &piece, &rc);
+    }
+  if (!code)
+    code = krb5_auth_con_setrcache (kctx, ctx->auth, rc);
+  if (code)
+    {
+      major = krb5_gss_fail (minor, code);
+      code = 0;
+      goto cleanup;
+    }
+  code = krb5_rd_req (kctx, &ctx->auth, &body, server, kt, &ap_options,
+		      &ticket);
+  if (code)
+    {
+      major = krb5_gss_fail (minor, code);
+      goto cleanup;
+    }
+  code = krb5_auth_con_getauthenticator (kctx, ctx->auth, &authent);
+  if (code)
+    {
+      major = krb5_gss_fail (minor, code);
+      goto cleanup;
+    }
+  if (authent->checksum == NULL)
+    {
+      *minor = GSS_KRB5_S_KG_BAD_LENGTH;
+      major = GSS_S_DEFECTIVE_TOKEN;
+      code = KRB5KRB_AP_ERR_MSG_TYPE;
+      goto cleanup;
+    }
+  major = krb5_gss_read_checksum (minor, authent->checksum, cb, &flags,
+				  &deleg);
+  if (major)
+    {
+      code = major == GSS_S_BAD_BINDINGS ? KRB5KRB_AP_ERR_BAD_INTEGRITY
+	: KRB5KRB_AP_ERR_MSG_TYPE;
+      goto cleanup;
+    }
+
+  code = krb5_copy_keyblock (kctx, ticket->enc_part2->session,
+			     &ctx->session_key);
+  if (!code)
+    code = krb5_auth_con_getrecvsubkey (kctx, ctx->auth,
+					&ctx->initiator_subkey);
+  if (!code)
+    code = krb5_auth_con_getremoteseqnumber (kctx, ctx->auth, &seq);
+  if (code)
+    {
+      major = krb5_gss_fail (minor, code);
+      code = 0;
+      goto cleanup;
+    }
+  ctx->recv_seq = (uint32_t) seq;
+
+  if ((flags & GSS_C_DELEG_FLAG)
+      && take_delegation (&tmp, kctx, &deleg, ticket, delegated) != 0)
+    /* A delegation that does not open costs the delegation, not the
+       context. */
+    flags &= ~(OM_uint32) GSS_C_DELEG_FLAG;
+
+  if (ap_options & AP_OPTS_MUTUAL_REQUIRED)
+    {
+      code = krb5_auth_con_setflags (kctx, ctx->auth,
+				     KRB5_AUTH_CONTEXT_DO_SEQUENCE
+				     | KRB5_AUTH_CONTEXT_USE_SUBKEY);
+      if (!code)
+	code = krb5_mk_rep (kctx, ctx->auth, &ap_rep);
+      if (!code)
+	code = krb5_auth_con_getsendsubkey (kctx, ctx->auth,
+					    &ctx->acceptor_subkey);
+      if (!code)
+	code = krb5_auth_con_getlocalseqnumber (kctx, ctx->auth, &seq);
+      if (code)
+	{
+	  major = krb5_gss_fail (minor, code);
+	  code = 0;
+	  goto cleanup;
+	}
+      ctx->send_seq = (uint32_t) seq;
+      flags |= GSS_C_MUTUAL_FLAG;
+      major = krb5_gss_wrap_token (minor, KG_TOK_AP_REP, &ap_rep,
+				   output_token);
+      if (major)
+	goto cleanup;
+    }
+  else
+    {
+      ctx->send_seq = ctx->recv_seq;
+      flags &= ~(OM_uint32) GSS_C_MUTUAL_FLAG;
+    }
+
+  ctx->flags = flags | GSS_C_CONF_FLAG | GSS_C_INTEG_FLAG
+    | GSS_C_PROT_READY_FLAG;
+  ctx->endtime = ticket->enc_part2->times.endtime;
+  major = krb5_gss_name_new (minor, kctx, ticket->enc_part2->client,
+			     &ctx->peer);
+  if (!major)
+    major = krb5_gss_name_new (minor, kctx, ticket->server, &ctx->local);
+  if (!major)
+    ctx->established = true;
+
+cleanup:
+  /* RFC 4121 section 4.1: an initiator waiting for an AP-REP is told
+     why it was refused. */
+  if (GSS_ERROR (major) && code && mutual)
+    {
+      krb5_principal asked = requested_server (kctx, &ticket_der);
+      if (asked)
+	krb5_gss_make_error_token (kctx, code, asked, output_token);
+      krb5_free_principal (kctx, asked);
+    }
+  krb5_free_data_contents (kctx, &ap_rep);
+  if (authent)
+    krb5_free_authenticator (kctx, authent);
+  if (ticket)
+    krb5_free_ticket (kctx, ticket);
+  if (kt)
+    krb5_kt_close (kctx, kt);
+  krb5_free_principal (kctx, server);
+  gss_release_buffer (&tmp, &storage);
+  return major;
+}
+
+OM_uint32
+krb5_gss_accept_sec_context (OM_uint32 *minor, void **mctx, const void *mcred,
+			     const gss_buffer_t input_token,
+			     const gss_channel_bindings_t cb,
+			     void **src_mname, gss_buffer_t output_token,
+			     OM_uint32 *ret_flags, OM_uint32 *time_rec,
+			     void **delegated_mcred)
+{
+  struct krb5_gss_cred *default_cred = NULL, *delegated = NULL;
+  const struct krb5_gss_cred *cred = mcred;
+  struct krb5_gss_ctx *ctx;
+  OM_uint32 major;
+
+  /* The Kerberos acceptor finishes in one step. */
+  if (*mctx)
+    {
+      *minor = GSS_KRB5_S_KG_CONTEXT_ESTABLISHED;
+      return GSS_S_FAILURE;
+    }
+  if (cred == NULL)
+    {
+      major = krb5_gss_acquire_cred (minor, NULL, 0, GSS_C_ACCEPT,
+				     (void **) &default_cred, NULL);
+      if (major)
+	return major;
+      cred = default_cred;
+    }
+  else if (cred->usage == GSS_C_INITIATE)
+    {
+      *minor = GSS_KRB5_S_G_BAD_USAGE;
+      return GSS_S_NO_CRED;
+    }
+  ctx = calloc (1, sizeof *ctx);
+  if (ctx == NULL)
+    {
+      krb5_gss_release_cred (default_cred);
+      *minor = NOMEM;
+      return GSS_S_FAILURE;
+    }
+  major = krb5_gss_context (minor, &ctx->kctx);
+  if (!major)
+    major = accept_first (minor, ctx, cred, input_token, cb, output_token,
+			  &delegated);
+  if (!major)
+    major = krb5_gss_duplicate_name (minor, ctx->peer, src_mname);
+  krb5_gss_release_cred (default_cred);
+  if (major)
+    {
+      krb5_gss_release_cred (delegated);
+      krb5_gss_ctx_free (ctx);
+      return major;
+    }
+  *delegated_mcred = delegated;
+  *ret_flags = ctx->flags;
+  *time_rec = krb5_gss_lifetime (ctx->kctx, ctx->endtime);
+  *mctx = ctx;
+  return GSS_S_COMPLETE;
+}

@@ -1,0 +1,55 @@
+/* token.c - context tokens: the RFC 2743 section 3.1 header, then the
+   two-octet TOK_ID of RFC 4121 section 4.1, then the Kerberos message. */
+#include "k5.h"
+#include <stdlib.h>
+#include <string.h>
+
+OM_uint32
+krb5_gss_wrap_token (OM_uint32 *minor, unsigned tok_id, const krb5_data *body,
+		     gss_buffer_t out)
+{
+  gss_buffer_desc inner;
+  unsigned char *p;
+  OM_uint32 major;
+
+  p = malloc (2 + body->length);
+  if (p == NULL)
+    {
+      *minor = GSS_KRB5_S_G_BUFFER_ALLOC;
+      return GSS_S_FAILURE;
+    }
+  p[0] = tok_id >> 8;
+  p[1] = tok_id & 0xff;
+  memcpy (p + 2, body->data, body->length);
+  inner.value = p;
+  inner.length = 2 + body->length;
+  major = gss_encapsulate_token (&inner, &GSS_KRB5_static, out);
+  free (p);
+  if (major)
+    *minor = GSS_KRB5_S_G_BUFFER_ALLOC;
+  return major;
+}
+
+/* BODY points into STORAGE, which the caller releases. */
+OM_uint32
+krb5_gss_unwrap_token (const gss_buffer_t in, unsigned *tok_id,
+		       krb5_data *body, gss_buffer_t storage)
+{
+  OM_uint32 major, tmp;
+  unsigned char *p;
+
+  major = gss_decapsulate_token (in, &GSS_KRB5_static, storage);
+  if (major)
+    return GSS_S_DEFECTIVE_TOKEN;
+  if (storage->length < 2)
+    {
+      gss_release_buffer (&tmp, storage);
+      return GSS_S_DEFECTIVE_TOKEN;
+    }
+  p = storage->value;
+  *tok_id = (unsigned) p[0] << 8 | p[1];
+  body->magic = KV5M_DATA;
+  body->data = (char *) p + 2;
+  body->length = storage->length - 2;
+  return GSS_S_COMPLETE;
+}
