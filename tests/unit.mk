@@ -21,3 +21,8 @@ tests_check_name_CFLAGS = $(UNIT_CFLAGS)
 tests_check_name_LDADD = $(UNIT_LDADD)
 tests_check_calling_CFLAGS = $(UNIT_CFLAGS)
 tests_check_calling_LDADD = $(UNIT_LDADD)
+
+## Context establishment against the throwaway realm.
+check_PROGRAMS += tests/check_krb5
+tests_check_krb5_CFLAGS = $(UNIT_CFLAGS)
+tests_check_krb5_LDADD = $(UNIT_LDADD)
