@@ -278,6 +278,8 @@ accept_first (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
   if (!major)
     major = krb5_gss_name_new (minor, kctx, ticket->server, &ctx->local);
   if (!major)
+    major = krb5_gss_ctx_ready (minor, ctx);
+  if (!major)
     ctx->established = true;
 
 cleanup:

@@ -8,6 +8,7 @@ krb5_gss_ctx_free (struct krb5_gss_ctx *ctx)
 {
   if (ctx == NULL)
     return;
+  krb5_gss_ctx_keys_free (ctx);
   if (ctx->kctx)
     {
       /* krb5_free_keyblock zeroes the key material before freeing. */

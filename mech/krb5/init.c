@@ -149,6 +149,9 @@ init_first (OM_uint32 *minor, const struct krb5_gss_cred *cred,
       /* RFC 1964 section 1.2.1.1: without an AP-REP both directions
 	 start from the initiator's number. */
       ctx->recv_seq = ctx->send_seq;
+      major = krb5_gss_ctx_ready (minor, ctx);
+      if (major)
+	goto cleanup;
       ctx->established = true;
       ctx->flags |= GSS_C_PROT_READY_FLAG;
     }
@@ -223,9 +226,11 @@ init_continue (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
       goto cleanup;
     }
   ctx->recv_seq = repl->seq_number;
+  major = krb5_gss_ctx_ready (minor, ctx);
+  if (major)
+    goto cleanup;
   ctx->established = true;
   ctx->flags |= GSS_C_PROT_READY_FLAG;
-  major = GSS_S_COMPLETE;
 
 cleanup:
   if (repl)

@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <krb5.h>
 #include "mech.h"
+#include "crypto.h"
+#include "seqwin.h"
 
 /* A Kerberos mechanism name: the principal in its unparsed form.
    Keeping it as text keeps names free of any krb5_context, which is
@@ -47,7 +49,39 @@ struct krb5_gss_ctx
   krb5_keyblock *initiator_subkey;
   krb5_keyblock *acceptor_subkey;	/* NULL when the acceptor sent none */
   uint64_t send_seq, recv_seq;
+  /* Per-message state, set up when the context is established. */
+  bool keys_ready;
+  unsigned char token_flags;	/* RFC 4121 section 4.2.2 flags we send */
+  struct k5_usage_key seal_send, sign_send, seal_recv, sign_recv;
+  struct k5_seqwin window;
 };
+
+/* Prepares the per-message keys and sequence window of an established
+   context (keys.c). */
+OM_uint32 krb5_gss_ctx_ready (OM_uint32 *minor, struct krb5_gss_ctx *ctx);
+/* Drops the per-message state. */
+void krb5_gss_ctx_keys_free (struct krb5_gss_ctx *ctx);
+
+/* Per-message calls (mic.c, wrap.c). */
+OM_uint32 krb5_gss_get_mic (OM_uint32 *minor, void *mctx, gss_qop_t qop,
+			    const gss_buffer_t message, gss_buffer_t token);
+OM_uint32 krb5_gss_verify_mic (OM_uint32 *minor, void *mctx,
+			       const gss_buffer_t message,
+			       const gss_buffer_t token, gss_qop_t *qop_state);
+OM_uint32 krb5_gss_wrap (OM_uint32 *minor, void *mctx, int conf_req,
+			 gss_qop_t qop, const gss_buffer_t input,
+			 int *conf_state, gss_buffer_t output);
+OM_uint32 krb5_gss_unwrap (OM_uint32 *minor, void *mctx,
+			   const gss_buffer_t input, gss_buffer_t output,
+			   int *conf_state, gss_qop_t *qop_state);
+OM_uint32 krb5_gss_wrap_size_limit (OM_uint32 *minor, const void *mctx,
+				    int conf_req, gss_qop_t qop,
+				    OM_uint32 req_output_size,
+				    OM_uint32 *max_input_size);
+/* Checks shared by the per-message calls: an established context with
+   keys, the default QOP, a lifetime not yet over. */
+OM_uint32 krb5_gss_msg_ready (OM_uint32 *minor, const struct krb5_gss_ctx *ctx,
+			      gss_qop_t qop);
 
 void krb5_gss_ctx_free (struct krb5_gss_ctx *ctx);
 

@@ -31,6 +31,12 @@ const struct gss_mech _gss_krb5_mech = {
   .context_time = krb5_gss_context_time,
   .inquire_context = krb5_gss_inquire_context,
 
+  .get_mic = krb5_gss_get_mic,
+  .verify_mic = krb5_gss_verify_mic,
+  .wrap = krb5_gss_wrap,
+  .unwrap = krb5_gss_unwrap,
+  .wrap_size_limit = krb5_gss_wrap_size_limit,
+
   .display_status = krb5_gss_display_status,
 };
 

@@ -1,0 +1,480 @@
+/* crypto.c - RFC 3961 encryption and checksums for per-message tokens.
+ *
+ * aes128/aes256-cts-hmac-sha1-96 (RFC 3962) and aes128-cts-hmac-sha256-128
+ * / aes256-cts-hmac-sha384-192 (RFC 8009) are done here on libcrypto:
+ * Debian's libk5crypto has no AES-NI code, and preparing the derived
+ * keys once per context saves a key derivation per message.  Every
+ * other enctype uses libkrb5's krb5_k_* functions.
+ */
+#include <config.h>
+#include "crypto.h"
+#include <openssl/core_names.h>
+#include <openssl/params.h>
+#include <openssl/rand.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BLOCK 16
+
+/* RFC 3961 section 5.3 / RFC 8009 section 5: the last octet of a
+   derivation constant picks the key. */
+#define DERIVE_KC 0x99
+#define DERIVE_KE 0xAA
+#define DERIVE_KI 0x55
+
+struct aes_profile
+{
+  krb5_enctype enctype;
+  size_t key_len;		/* of the base key and Ke */
+  size_t ki_len;		/* of Ki and Kc */
+  size_t mac_len;		/* truncated HMAC */
+  bool etm;			/* RFC 8009 */
+  const char *cbc, *ecb, *digest;
+};
+
+static const struct aes_profile profiles[] = {
+  {ENCTYPE_AES128_CTS_HMAC_SHA1_96, 16, 16, 12, false, "AES-128-CBC", "AES-128-ECB", "SHA1"},
+  {ENCTYPE_AES256_CTS_HMAC_SHA1_96, 32, 32, 12, false, "AES-256-CBC", "AES-256-ECB", "SHA1"},
+  {ENCTYPE_AES128_CTS_HMAC_SHA256_128, 16, 16, 16, true, "AES-128-CBC", "AES-128-ECB", "SHA256"},
+  {ENCTYPE_AES256_CTS_HMAC_SHA384_192, 32, 24, 24, true, "AES-256-CBC", "AES-256-ECB", "SHA384"},
+};
+
+static const struct aes_profile *
+find_profile (krb5_enctype enctype)
+{
+  size_t i;
+
+  for (i = 0; i < sizeof profiles / sizeof profiles[0]; i++)
+    if (profiles[i].enctype == enctype)
+      return &profiles[i];
+  return NULL;
+}
+
+static int
+bit_at (const unsigned char *s, size_t bit)
+{
+  return (s[bit / 8] >> (7 - bit % 8)) & 1;
+}
+
+static size_t
+gcd (size_t a, size_t b)
+{
+  while (b)
+    {
+      size_t t = a % b;
+      a = b;
+      b = t;
+    }
+  return a;
+}
+
+/* RFC 3961 section 5.1: copies of IN, each rotated 13 bits further
+   right than the last, filling lcm(inlen, outlen) octets, then added up
+   OUTLEN octets at a time in ones' complement. */
+void
+k5_nfold (const unsigned char *in, size_t inlen, unsigned char *out,
+	  size_t outlen)
+{
+  size_t total = inlen / gcd (inlen, outlen) * outlen;
+  size_t inbits = inlen * 8, copy, i, bit;
+  unsigned carry = 0;
+  unsigned char chunk_byte;
+
+  memset (out, 0, outlen);
+  /* Walk the long string from its last octet back, adding each octet
+     into its place of OUT with the carry moving left. */
+  for (i = total; i-- > 0;)
+    {
+      copy = i / inlen;
+      chunk_byte = 0;
+      for (bit = 0; bit < 8; bit++)
+	{
+	  /* Bit (i % inlen) * 8 + bit of copy COPY is bit
+	     (that - 13 * copy) of IN, modulo its length. */
+	  size_t pos = ((i % inlen) * 8 + bit + inbits * 13 * copy
+			- 13 * copy) % inbits;
+	  chunk_byte = (unsigned char) (chunk_byte << 1 | bit_at (in, pos));
+	}
+      carry += out[i % outlen] + chunk_byte;
+      out[i % outlen] = carry & 0xff;
+      carry >>= 8;
+    }
+  /* End-around carry. */
+  while (carry)
+    {
+      for (i = outlen; i-- > 0 && carry;)
+	{
+	  carry += out[i];
+	  out[i] = carry & 0xff;
+	  carry >>= 8;
+	}
+    }
+}
+
+static EVP_CIPHER_CTX *
+cipher_ctx (const char *name, const unsigned char *key, int enc)
+{
+  EVP_CIPHER *cipher = EVP_CIPHER_fetch (NULL, name, NULL);
+  EVP_CIPHER_CTX *ctx = cipher ? EVP_CIPHER_CTX_new () : NULL;
+  static const unsigned char zero_iv[BLOCK];
+
+  if (ctx && (EVP_CipherInit_ex (ctx, cipher, NULL, key, zero_iv, enc) != 1
+	      || EVP_CIPHER_CTX_set_padding (ctx, 0) != 1))
+    {
+      EVP_CIPHER_CTX_free (ctx);
+      ctx = NULL;
+    }
+  EVP_CIPHER_free (cipher);
+  return ctx;
+}
+
+static EVP_MAC_CTX *
+hmac_ctx (const char *digest, const unsigned char *key, size_t keylen)
+{
+  EVP_MAC *mac = EVP_MAC_fetch (NULL, "HMAC", NULL);
+  EVP_MAC_CTX *ctx = mac ? EVP_MAC_CTX_new (mac) : NULL;
+  OSSL_PARAM params[2];
+
+  params[0] = OSSL_PARAM_construct_utf8_string (OSSL_MAC_PARAM_DIGEST,
+						(char *) digest, 0);
+  params[1] = OSSL_PARAM_construct_end ();
+  if (ctx && EVP_MAC_init (ctx, key, keylen, params) != 1)
+    {
+      EVP_MAC_CTX_free (ctx);
+      ctx = NULL;
+    }
+  EVP_MAC_free (mac);
+  return ctx;
+}
+
+/* One block of AES under KEY (the RFC 3961 E() of a single block). */
+static bool
+aes_block (const struct aes_profile *p, const unsigned char *key,
+	   const unsigned char in[BLOCK], unsigned char out[BLOCK])
+{
+  EVP_CIPHER_CTX *ctx = cipher_ctx (p->ecb, key, 1);
+  int len = 0;
+  bool ok = ctx && EVP_CipherUpdate (ctx, out, &len, in, BLOCK) == 1
+    && len == BLOCK;
+
+  EVP_CIPHER_CTX_free (ctx);
+  return ok;
+}
+
+bool
+k5_derive_key (krb5_enctype enctype, const unsigned char *base,
+	       size_t keylen, const unsigned char *constant, size_t constlen,
+	       unsigned char *out, size_t outlen)
+{
+  const struct aes_profile *p = find_profile (enctype);
+
+  if (p == NULL || keylen != p->key_len)
+    return false;
+  if (!p->etm)
+    {
+      /* RFC 3961 section 5.1: DR is E() iterated from the n-folded
+	 constant; random-to-key is the identity for AES. */
+      unsigned char block[BLOCK];
+      size_t done;
+
+      k5_nfold (constant, constlen, block, BLOCK);
+      for (done = 0; done < outlen; done += BLOCK)
+	{
+	  if (!aes_block (p, base, block, block))
+	    return false;
+	  memcpy (out + done, block, outlen - done < BLOCK ? outlen - done : BLOCK);
+	}
+      OPENSSL_cleanse (block, sizeof block);
+      return true;
+    }
+  else
+    {
+      /* RFC 8009 section 3: KDF-HMAC-SHA2 (SP 800-108 counter mode
+	 with one round). */
+      unsigned char msg[4 + 32 + 1 + 4], mac[EVP_MAX_MD_SIZE];
+      size_t maclen = 0, bits = outlen * 8, n = 0;
+      EVP_MAC_CTX *ctx = hmac_ctx (p->digest, base, keylen);
+      bool ok;
+
+      if (ctx == NULL || constlen > 32)
+	{
+	  EVP_MAC_CTX_free (ctx);
+	  return false;
+	}
+      msg[n++] = 0; msg[n++] = 0; msg[n++] = 0; msg[n++] = 1;
+      memcpy (msg + n, constant, constlen);
+      n += constlen;
+      msg[n++] = 0;
+      msg[n++] = (unsigned char) (bits >> 24);
+      msg[n++] = (unsigned char) (bits >> 16);
+      msg[n++] = (unsigned char) (bits >> 8);
+      msg[n++] = (unsigned char) bits;
+      ok = EVP_MAC_update (ctx, msg, n) == 1
+	&& EVP_MAC_final (ctx, mac, &maclen, sizeof mac) == 1
+	&& maclen >= outlen;
+      if (ok)
+	memcpy (out, mac, outlen);
+      OPENSSL_cleanse (mac, sizeof mac);
+      EVP_MAC_CTX_free (ctx);
+      return ok;
+    }
+}
+
+static bool
+derive (const struct aes_profile *p, const krb5_keyblock *base,
+	krb5_keyusage usage, unsigned char which, unsigned char *out,
+	size_t outlen)
+{
+  unsigned char constant[5] = {
+    (unsigned char) (usage >> 24), (unsigned char) (usage >> 16),
+    (unsigned char) (usage >> 8), (unsigned char) usage, which
+  };
+
+  return k5_derive_key (p->enctype, base->contents, base->length, constant,
+			sizeof constant, out, outlen);
+}
+
+krb5_error_code
+k5_usage_key_init (krb5_context kctx, const krb5_keyblock *base,
+		   krb5_keyusage usage, struct k5_usage_key *k)
+{
+  const struct aes_profile *p = find_profile (base->enctype);
+  unsigned char ke[32], ki[32], kc[32];
+  krb5_error_code code;
+  unsigned int len = 0;
+
+  memset (k, 0, sizeof *k);
+  k->kctx = kctx;
+  k->usage = usage;
+  if (p && base->length == p->key_len)
+    {
+      bool ok = derive (p, base, usage, DERIVE_KE, ke, p->key_len)
+	&& derive (p, base, usage, DERIVE_KI, ki, p->ki_len)
+	&& derive (p, base, usage, DERIVE_KC, kc, p->ki_len);
+
+      if (ok)
+	{
+	  k->enc = cipher_ctx (p->cbc, ke, 1);
+	  k->dec = cipher_ctx (p->cbc, ke, 0);
+	  k->ecb_dec = cipher_ctx (p->ecb, ke, 0);
+	  k->ki = hmac_ctx (p->digest, ki, p->ki_len);
+	  k->kc = hmac_ctx (p->digest, kc, p->ki_len);
+	}
+      OPENSSL_cleanse (ke, sizeof ke);
+      OPENSSL_cleanse (ki, sizeof ki);
+      OPENSSL_cleanse (kc, sizeof kc);
+      if (!ok || !k->enc || !k->dec || !k->ecb_dec || !k->ki || !k->kc)
+	{
+	  k5_usage_key_free (k);
+	  return KRB5_CRYPTO_INTERNAL;
+	}
+      k->fast = true;
+      k->etm = p->etm;
+      k->mac_len = p->mac_len;
+      k->header_len = BLOCK;
+      k->trailer_len = p->mac_len;
+      return 0;
+    }
+
+  code = krb5_k_create_key (kctx, base, &k->key);
+  if (!code)
+    code = krb5_c_crypto_length (kctx, base->enctype,
+				 KRB5_CRYPTO_TYPE_HEADER, &len);
+  k->header_len = len;
+  if (!code)
+    code = krb5_c_crypto_length (kctx, base->enctype,
+				 KRB5_CRYPTO_TYPE_TRAILER, &len);
+  k->trailer_len = len;
+  if (!code)
+    code = krb5_c_crypto_length (kctx, base->enctype,
+				 KRB5_CRYPTO_TYPE_CHECKSUM, &len);
+  k->mac_len = len;
+  /* RFC 4121 tokens need a cipher without padding. */
+  if (!code)
+    code = krb5_c_padding_length (kctx, base->enctype, 1, &len);
+  if (!code && (len != 0 || k->mac_len > K5_MAX_MAC))
+    code = KRB5_BAD_ENCTYPE;
+  if (code)
+    k5_usage_key_free (k);
+  return code;
+}
+
+void
+k5_usage_key_free (struct k5_usage_key *k)
+{
+  EVP_CIPHER_CTX_free (k->enc);
+  EVP_CIPHER_CTX_free (k->dec);
+  EVP_CIPHER_CTX_free (k->ecb_dec);
+  EVP_MAC_CTX_free (k->ki);
+  EVP_MAC_CTX_free (k->kc);
+  if (k->key)
+    krb5_k_free_key (k->kctx, k->key);
+  memset (k, 0, sizeof *k);
+}
+
+static const unsigned char zero_iv[BLOCK];
+
+static bool
+cbc (EVP_CIPHER_CTX *ctx, unsigned char *buf, size_t len)
+{
+  int outl = 0;
+
+  return EVP_CipherInit_ex (ctx, NULL, NULL, NULL, zero_iv, -1) == 1
+    && (len == 0 || EVP_CipherUpdate (ctx, buf, &outl, buf, (int) len) == 1);
+}
+
+/* CBC with ciphertext stealing as RFC 3962 section 5 defines it (the
+   last two blocks swapped even when the last is full).  BUF holds LEN
+   >= 16 octets and has room for 15 more. */
+bool
+k5_cts_encrypt (EVP_CIPHER_CTX *ctx, unsigned char *buf, size_t len)
+{
+  size_t blocks = (len + BLOCK - 1) / BLOCK, last = len - (blocks - 1) * BLOCK;
+  unsigned char prev[BLOCK];
+
+  memset (buf + len, 0, blocks * BLOCK - len);
+  if (!cbc (ctx, buf, blocks * BLOCK))
+    return false;
+  if (blocks == 1)
+    return true;
+  memcpy (prev, buf + (blocks - 2) * BLOCK, BLOCK);
+  memmove (buf + (blocks - 2) * BLOCK, buf + (blocks - 1) * BLOCK, BLOCK);
+  memcpy (buf + (blocks - 1) * BLOCK, prev, last);
+  return true;
+}
+
+static bool
+cts_decrypt (struct k5_usage_key *k, unsigned char *buf, size_t len)
+{
+  size_t blocks = (len + BLOCK - 1) / BLOCK, last = len - (blocks - 1) * BLOCK, i;
+  unsigned char dn[BLOCK], *cn = buf + (blocks - 2) * BLOCK,
+    *tail = buf + (blocks - 1) * BLOCK;
+  int outl = 0;
+
+  if (len < BLOCK)
+    return false;
+  if (blocks == 1)
+    return cbc (k->dec, buf, BLOCK);
+  /* The full last block decrypts to the padded last plaintext XOR the
+     second-to-last ciphertext block, whose stolen tail it gives back. */
+  if (EVP_CipherUpdate (k->ecb_dec, dn, &outl, cn, BLOCK) != 1)
+    return false;
+  memcpy (cn, tail, last);
+  memcpy (cn + last, dn + last, BLOCK - last);
+  for (i = 0; i < last; i++)
+    tail[i] = dn[i] ^ cn[i];
+  return cbc (k->dec, buf, (blocks - 1) * BLOCK);
+}
+
+static bool
+hmac (EVP_MAC_CTX *ctx, const void *a, size_t alen, const void *b,
+      size_t blen, unsigned char *out, size_t outlen)
+{
+  unsigned char full[EVP_MAX_MD_SIZE];
+  size_t n = 0;
+
+  if (EVP_MAC_init (ctx, NULL, 0, NULL) != 1
+      || (alen && EVP_MAC_update (ctx, a, alen) != 1)
+      || (blen && EVP_MAC_update (ctx, b, blen) != 1)
+      || EVP_MAC_final (ctx, full, &n, sizeof full) != 1 || n < outlen)
+    return false;
+  memcpy (out, full, outlen);
+  return true;
+}
+
+krb5_error_code
+k5_encrypt (struct k5_usage_key *k, unsigned char *data, size_t len)
+{
+  if (k->fast && RAND_bytes (data, BLOCK) != 1)
+    return KRB5_CRYPTO_INTERNAL;
+  return k5_seal (k, data, len);
+}
+
+krb5_error_code
+k5_seal (struct k5_usage_key *k, unsigned char *data, size_t len)
+{
+  unsigned char mac[K5_MAX_MAC];
+
+  if (!k->fast)
+    {
+      krb5_crypto_iov iov[3];
+      iov[0].flags = KRB5_CRYPTO_TYPE_HEADER;
+      iov[0].data.data = (char *) data;
+      iov[0].data.length = k->header_len;
+      iov[1].flags = KRB5_CRYPTO_TYPE_DATA;
+      iov[1].data.data = (char *) data + k->header_len;
+      iov[1].data.length = len - k->header_len;
+      iov[2].flags = KRB5_CRYPTO_TYPE_TRAILER;
+      iov[2].data.data = (char *) data + len;
+      iov[2].data.length = k->trailer_len;
+      return krb5_k_encrypt_iov (k->kctx, k->key, k->usage, NULL, iov, 3);
+    }
+  if (k->etm)
+    {
+      /* RFC 8009 section 5: the MAC covers the cipher state and the
+	 ciphertext. */
+      if (!k5_cts_encrypt (k->enc, data, len)
+	  || !hmac (k->ki, zero_iv, BLOCK, data, len, data + len, k->mac_len))
+	return KRB5_CRYPTO_INTERNAL;
+      return 0;
+    }
+  /* RFC 3961 section 5.3: the MAC covers confounder and plaintext. */
+  if (!hmac (k->ki, data, len, NULL, 0, mac, k->mac_len)
+      || !k5_cts_encrypt (k->enc, data, len))
+    return KRB5_CRYPTO_INTERNAL;
+  memcpy (data + len, mac, k->mac_len);
+  return 0;
+}
+
+bool
+k5_decrypt (struct k5_usage_key *k, unsigned char *data, size_t len)
+{
+  unsigned char mac[K5_MAX_MAC];
+
+  if (len < k->header_len)
+    return false;
+  if (!k->fast)
+    {
+      krb5_crypto_iov iov[3];
+      iov[0].flags = KRB5_CRYPTO_TYPE_HEADER;
+      iov[0].data.data = (char *) data;
+      iov[0].data.length = k->header_len;
+      iov[1].flags = KRB5_CRYPTO_TYPE_DATA;
+      iov[1].data.data = (char *) data + k->header_len;
+      iov[1].data.length = len - k->header_len;
+      iov[2].flags = KRB5_CRYPTO_TYPE_TRAILER;
+      iov[2].data.data = (char *) data + len;
+      iov[2].data.length = k->trailer_len;
+      return krb5_k_decrypt_iov (k->kctx, k->key, k->usage, NULL, iov, 3) == 0;
+    }
+  if (k->etm)
+    return hmac (k->ki, zero_iv, BLOCK, data, len, mac, k->mac_len)
+      && CRYPTO_memcmp (mac, data + len, k->mac_len) == 0
+      && cts_decrypt (k, data, len);
+  return cts_decrypt (k, data, len)
+    && hmac (k->ki, data, len, NULL, 0, mac, k->mac_len)
+    && CRYPTO_memcmp (mac, data + len, k->mac_len) == 0;
+}
+
+krb5_error_code
+k5_checksum (struct k5_usage_key *k, const void *a, size_t alen,
+	     const void *b, size_t blen, unsigned char *out)
+{
+  if (!k->fast)
+    {
+      krb5_crypto_iov iov[3];
+      iov[0].flags = KRB5_CRYPTO_TYPE_DATA;
+      iov[0].data.data = (char *) a;
+      iov[0].data.length = alen;
+      iov[1].flags = KRB5_CRYPTO_TYPE_DATA;
+      iov[1].data.data = (char *) b;
+      iov[1].data.length = blen;
+      iov[2].flags = KRB5_CRYPTO_TYPE_CHECKSUM;
+      iov[2].data.data = (char *) out;
+      iov[2].data.length = k->mac_len;
+      return krb5_k_make_checksum_iov (k->kctx, 0, k->key, k->usage, iov, 3);
+    }
+  return hmac (k->kc, a, alen, b, blen, out, k->mac_len)
+    ? 0 : KRB5_CRYPTO_INTERNAL;
+}

@@ -1,0 +1,69 @@
+/* crypto.h - per-message cryptography of the Kerberos mechanism.
+ *
+ * The AES enctypes of RFC 3962 and RFC 8009 run on libcrypto with
+ * their derived keys and cipher and MAC objects prepared once per
+ * context; every other enctype goes through libkrb5's krb5_k_*
+ * functions with the same interface.
+ */
+#ifndef LIBGSS_K5_CRYPTO_H
+#define LIBGSS_K5_CRYPTO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <krb5.h>
+#include <openssl/evp.h>
+
+#define K5_MAX_MAC 24		/* hmac-sha384-192 */
+
+/* The keys of one RFC 4121 key usage, ready to use. */
+struct k5_usage_key
+{
+  bool fast;
+  size_t mac_len;		/* truncated HMAC (fast) or checksum length */
+  size_t header_len;		/* confounder */
+  size_t trailer_len;		/* integrity part of a ciphertext */
+  /* Fast path: Ke as CBC encrypt and decrypt contexts and a one-block
+     decrypt context, Ki and Kc as keyed HMACs. */
+  bool etm;			/* RFC 8009: MAC over the ciphertext */
+  EVP_CIPHER_CTX *enc, *dec, *ecb_dec;
+  EVP_MAC_CTX *ki, *kc;
+  /* Other enctypes: the base key and the usage number. */
+  krb5_context kctx;
+  krb5_key key;
+  krb5_keyusage usage;
+};
+
+/* Prepares the keys of USAGE from BASE; KCTX is kept for the libkrb5
+   path and must outlive the key. */
+krb5_error_code k5_usage_key_init (krb5_context kctx,
+				   const krb5_keyblock *base,
+				   krb5_keyusage usage,
+				   struct k5_usage_key *out);
+void k5_usage_key_free (struct k5_usage_key *k);
+
+/* RFC 3961 encryption of DATA[0 .. len) in place.  The first
+   header_len octets are the confounder space (filled here); the
+   trailer_len octets after DATA + len receive the integrity part. */
+krb5_error_code k5_encrypt (struct k5_usage_key *k, unsigned char *data,
+			    size_t len);
+/* The same with the confounder already in place (the libkrb5 path
+   always makes its own). */
+krb5_error_code k5_seal (struct k5_usage_key *k, unsigned char *data,
+			 size_t len);
+/* The inverse: false when the integrity check fails. */
+bool k5_decrypt (struct k5_usage_key *k, unsigned char *data, size_t len);
+
+/* A checksum (RFC 3961 get_mic) over A then B, mac_len octets. */
+krb5_error_code k5_checksum (struct k5_usage_key *k, const void *a,
+			     size_t alen, const void *b, size_t blen,
+			     unsigned char *out);
+
+/* Building blocks, exposed for the RFC test vectors. */
+void k5_nfold (const unsigned char *in, size_t inlen, unsigned char *out,
+	       size_t outlen);
+bool k5_cts_encrypt (EVP_CIPHER_CTX *cbc, unsigned char *buf, size_t len);
+bool k5_derive_key (krb5_enctype enctype, const unsigned char *base,
+		    size_t keylen, const unsigned char *constant,
+		    size_t constlen, unsigned char *out, size_t outlen);
+
+#endif /* LIBGSS_K5_CRYPTO_H */

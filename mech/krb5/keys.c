@@ -1,0 +1,87 @@
+/* keys.c - the per-message keys of an established context (RFC 4121
+   section 2): the acceptor's subkey when it sent one, otherwise the
+   initiator's subkey, otherwise the ticket's session key; each side
+   seals and signs with its own key usages. */
+#include "k5.h"
+
+/* RFC 4121 section 2: key usage numbers. */
+#define KG_USAGE_ACCEPTOR_SEAL 22
+#define KG_USAGE_ACCEPTOR_SIGN 23
+#define KG_USAGE_INITIATOR_SEAL 24
+#define KG_USAGE_INITIATOR_SIGN 25
+
+#define FLAG_SENT_BY_ACCEPTOR 0x01
+#define FLAG_ACCEPTOR_SUBKEY 0x04
+
+void
+krb5_gss_ctx_keys_free (struct krb5_gss_ctx *ctx)
+{
+  k5_usage_key_free (&ctx->seal_send);
+  k5_usage_key_free (&ctx->sign_send);
+  k5_usage_key_free (&ctx->seal_recv);
+  k5_usage_key_free (&ctx->sign_recv);
+  ctx->keys_ready = false;
+}
+
+OM_uint32
+krb5_gss_ctx_ready (OM_uint32 *minor, struct krb5_gss_ctx *ctx)
+{
+  const krb5_keyblock *base = ctx->acceptor_subkey ? ctx->acceptor_subkey
+    : ctx->initiator_subkey ? ctx->initiator_subkey : ctx->session_key;
+  krb5_keyusage my_seal = ctx->initiator ? KG_USAGE_INITIATOR_SEAL
+    : KG_USAGE_ACCEPTOR_SEAL;
+  krb5_keyusage my_sign = ctx->initiator ? KG_USAGE_INITIATOR_SIGN
+    : KG_USAGE_ACCEPTOR_SIGN;
+  krb5_keyusage peer_seal = ctx->initiator ? KG_USAGE_ACCEPTOR_SEAL
+    : KG_USAGE_INITIATOR_SEAL;
+  krb5_keyusage peer_sign = ctx->initiator ? KG_USAGE_ACCEPTOR_SIGN
+    : KG_USAGE_INITIATOR_SIGN;
+  krb5_error_code code;
+
+  if (base == NULL)
+    {
+      *minor = GSS_KRB5_S_KG_NO_SUBKEY;
+      return GSS_S_FAILURE;
+    }
+  code = k5_usage_key_init (ctx->kctx, base, my_seal, &ctx->seal_send);
+  if (!code)
+    code = k5_usage_key_init (ctx->kctx, base, my_sign, &ctx->sign_send);
+  if (!code)
+    code = k5_usage_key_init (ctx->kctx, base, peer_seal, &ctx->seal_recv);
+  if (!code)
+    code = k5_usage_key_init (ctx->kctx, base, peer_sign, &ctx->sign_recv);
+  if (code)
+    {
+      krb5_gss_ctx_keys_free (ctx);
+      return krb5_gss_fail (minor, code);
+    }
+  ctx->token_flags = (ctx->initiator ? 0 : FLAG_SENT_BY_ACCEPTOR)
+    | (ctx->acceptor_subkey ? FLAG_ACCEPTOR_SUBKEY : 0);
+  k5_seqwin_init (&ctx->window, ctx->recv_seq,
+		  (ctx->flags & GSS_C_REPLAY_FLAG) != 0,
+		  (ctx->flags & GSS_C_SEQUENCE_FLAG) != 0);
+  ctx->keys_ready = true;
+  return GSS_S_COMPLETE;
+}
+
+OM_uint32
+krb5_gss_msg_ready (OM_uint32 *minor, const struct krb5_gss_ctx *ctx,
+		    gss_qop_t qop)
+{
+  if (!ctx->keys_ready)
+    {
+      *minor = GSS_KRB5_S_KG_CTX_INCOMPLETE;
+      return GSS_S_NO_CONTEXT;
+    }
+  if (qop != GSS_C_QOP_DEFAULT)
+    {
+      *minor = GSS_KRB5_S_G_UNKNOWN_QOP;
+      return GSS_S_BAD_QOP;
+    }
+  if (krb5_gss_lifetime (ctx->kctx, ctx->endtime) == 0)
+    {
+      *minor = (OM_uint32) KRB5KRB_AP_ERR_TKT_EXPIRED;
+      return GSS_S_CONTEXT_EXPIRED;
+    }
+  return GSS_S_COMPLETE;
+}

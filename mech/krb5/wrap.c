@@ -1,0 +1,229 @@
+/* wrap.c - Wrap tokens (RFC 4121 section 4.2.6.2).  With
+   confidentiality: the header, then the encryption of {confounder,
+   message, header copy}; without: the header, the message and a
+   checksum over the message and the header with EC and RRC zero.  We
+   send RRC 0 and accept any rotation a peer chose. */
+#include "cfx.h"
+#include <openssl/crypto.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Room the in-place CBC-CTS needs past the end of its data. */
+#define CTS_SLACK 16
+
+static void
+put_header (const struct krb5_gss_ctx *ctx, unsigned char *p, bool sealed,
+	    unsigned ec)
+{
+  p[0] = CFX_TOK_WRAP >> 8;
+  p[1] = CFX_TOK_WRAP & 0xff;
+  p[2] = ctx->token_flags | (sealed ? CFX_FLAG_SEALED : 0);
+  p[3] = 0xff;
+  p[4] = (unsigned char) (ec >> 8);
+  p[5] = (unsigned char) ec;
+  p[6] = 0;			/* RRC */
+  p[7] = 0;
+  cfx_put_be64 (p + 8, ctx->send_seq);
+}
+
+OM_uint32
+krb5_gss_wrap (OM_uint32 *minor, void *mctx, int conf_req, gss_qop_t qop,
+	       const gss_buffer_t input, int *conf_state, gss_buffer_t output)
+{
+  struct krb5_gss_ctx *ctx = mctx;
+  struct k5_usage_key *k = &ctx->seal_send;
+  size_t total, body;
+  unsigned char *p;
+  krb5_error_code code;
+  OM_uint32 major;
+
+  major = krb5_gss_msg_ready (minor, ctx, qop);
+  if (major)
+    return major;
+  if (conf_req)
+    {
+      body = k->header_len + input->length + CFX_HEADER;
+      total = CFX_HEADER + body + k->trailer_len;
+    }
+  else
+    {
+      body = input->length;
+      total = CFX_HEADER + body + k->mac_len;
+    }
+  if (total < input->length || total > SIZE_MAX - CTS_SLACK)
+    {
+      *minor = GSS_KRB5_S_G_WRONG_SIZE;
+      return GSS_S_FAILURE;
+    }
+  p = malloc (total + CTS_SLACK);
+  if (p == NULL)
+    {
+      *minor = GSS_KRB5_S_G_BUFFER_ALLOC;
+      return GSS_S_FAILURE;
+    }
+
+  if (conf_req)
+    {
+      /* EC 0: AES and Camellia need no padding. */
+      put_header (ctx, p, true, 0);
+      memcpy (p + CFX_HEADER + k->header_len, input->value, input->length);
+      memcpy (p + CFX_HEADER + k->header_len + input->length, p, CFX_HEADER);
+      code = k5_encrypt (k, p + CFX_HEADER, body);
+    }
+  else
+    {
+      put_header (ctx, p, false, 0);
+      memcpy (p + CFX_HEADER, input->value, input->length);
+      code = k5_checksum (k, input->value, input->length, p, CFX_HEADER,
+			  p + CFX_HEADER + body);
+      p[4] = (unsigned char) (k->mac_len >> 8);
+      p[5] = (unsigned char) k->mac_len;
+    }
+  if (code)
+    {
+      free (p);
+      return krb5_gss_fail (minor, code);
+    }
+  ctx->send_seq++;
+  output->value = p;
+  output->length = total;
+  if (conf_state)
+    *conf_state = conf_req ? 1 : 0;
+  return GSS_S_COMPLETE;
+}
+
+/* Copies the LEN octets at SRC, rotated right by RRC, back into their
+   unrotated order at DST. */
+static void
+unrotate (unsigned char *dst, const unsigned char *src, size_t len, size_t rrc)
+{
+  rrc = len ? rrc % len : 0;
+  memcpy (dst, src + rrc, len - rrc);
+  memcpy (dst + len - rrc, src, rrc);
+}
+
+static OM_uint32
+defective (OM_uint32 *minor)
+{
+  *minor = GSS_KRB5_S_KG_BAD_LENGTH;
+  return GSS_S_DEFECTIVE_TOKEN;
+}
+
+OM_uint32
+krb5_gss_unwrap (OM_uint32 *minor, void *mctx, const gss_buffer_t input,
+		 gss_buffer_t output, int *conf_state, gss_qop_t *qop_state)
+{
+  struct krb5_gss_ctx *ctx = mctx;
+  struct k5_usage_key *k = &ctx->seal_recv;
+  const unsigned char *hdr = input->value;
+  unsigned char *buf = NULL, zeroed[CFX_HEADER], mac[K5_MAX_MAC];
+  size_t body, ec, rrc, msg_len;
+  bool sealed;
+  krb5_error_code code;
+  OM_uint32 major;
+
+  major = krb5_gss_msg_ready (minor, ctx, GSS_C_QOP_DEFAULT);
+  if (major)
+    return major;
+  if (input->length < CFX_HEADER || hdr[0] != (CFX_TOK_WRAP >> 8)
+      || hdr[1] != (CFX_TOK_WRAP & 0xff) || hdr[3] != 0xff
+      || !cfx_flags_ok (ctx, hdr[2]))
+    return defective (minor);
+  sealed = (hdr[2] & CFX_FLAG_SEALED) != 0;
+  ec = (size_t) hdr[4] << 8 | hdr[5];
+  rrc = (size_t) hdr[6] << 8 | hdr[7];
+  body = input->length - CFX_HEADER;
+
+  buf = malloc (body + 1);
+  if (buf == NULL)
+    {
+      *minor = GSS_KRB5_S_G_BUFFER_ALLOC;
+      return GSS_S_FAILURE;
+    }
+  unrotate (buf, hdr + CFX_HEADER, body, rrc);
+
+  if (sealed)
+    {
+      if (body < k->header_len + ec + CFX_HEADER + k->trailer_len)
+	{
+	  major = defective (minor);
+	  goto cleanup;
+	}
+      if (!k5_decrypt (k, buf, body - k->trailer_len))
+	{
+	  *minor = (OM_uint32) KRB5KRB_AP_ERR_BAD_INTEGRITY;
+	  major = GSS_S_BAD_SIG;
+	  goto cleanup;
+	}
+      /* The encrypted header copy must repeat the header, RRC zero. */
+      msg_len = body - k->trailer_len - k->header_len - ec - CFX_HEADER;
+      memcpy (zeroed, hdr, CFX_HEADER);
+      zeroed[6] = zeroed[7] = 0;
+      if (CRYPTO_memcmp (buf + k->header_len + msg_len + ec, zeroed,
+			 CFX_HEADER) != 0)
+	{
+	  *minor = (OM_uint32) KRB5KRB_AP_ERR_BAD_INTEGRITY;
+	  major = GSS_S_BAD_SIG;
+	  goto cleanup;
+	}
+      memmove (buf, buf + k->header_len, msg_len);
+    }
+  else
+    {
+      if (ec != k->mac_len || body < ec)
+	{
+	  major = defective (minor);
+	  goto cleanup;
+	}
+      msg_len = body - ec;
+      memcpy (zeroed, hdr, CFX_HEADER);
+      memset (zeroed + 4, 0, 4);
+      code = k5_checksum (k, buf, msg_len, zeroed, CFX_HEADER, mac);
+      if (code)
+	{
+	  major = krb5_gss_fail (minor, code);
+	  goto cleanup;
+	}
+      if (CRYPTO_memcmp (mac, buf + msg_len, k->mac_len) != 0)
+	{
+	  *minor = (OM_uint32) KRB5KRB_AP_ERR_BAD_INTEGRITY;
+	  major = GSS_S_BAD_SIG;
+	  goto cleanup;
+	}
+    }
+
+  major = k5_seqwin_check (&ctx->window, cfx_get_be64 (hdr + 8));
+  buf[msg_len] = '\0';
+  output->value = buf;
+  output->length = msg_len;
+  buf = NULL;
+  if (conf_state)
+    *conf_state = sealed;
+  if (qop_state)
+    *qop_state = GSS_C_QOP_DEFAULT;
+
+cleanup:
+  free (buf);
+  return major;
+}
+
+OM_uint32
+krb5_gss_wrap_size_limit (OM_uint32 *minor, const void *mctx, int conf_req,
+			  gss_qop_t qop, OM_uint32 req_output_size,
+			  OM_uint32 *max_input_size)
+{
+  const struct krb5_gss_ctx *ctx = mctx;
+  const struct k5_usage_key *k = &ctx->seal_send;
+  size_t overhead;
+  OM_uint32 major;
+
+  major = krb5_gss_msg_ready (minor, ctx, qop);
+  if (major)
+    return major;
+  overhead = conf_req
+    ? CFX_HEADER + k->header_len + CFX_HEADER + k->trailer_len
+    : CFX_HEADER + k->mac_len;
+  *max_input_size = req_output_size > overhead
+    ? req_output_size - (OM_uint32) overhead : 0;
+  return GSS_S_COMPLETE;
+}
