@@ -26,3 +26,11 @@ tests_check_calling_LDADD = $(UNIT_LDADD)
 check_PROGRAMS += tests/check_krb5
 tests_check_krb5_CFLAGS = $(UNIT_CFLAGS)
 tests_check_krb5_LDADD = $(UNIT_LDADD)
+
+## The per-message cryptography, built in with the test: its functions
+## are internal to the library.
+check_PROGRAMS += tests/check_crypto
+TESTS += tests/check_crypto
+tests_check_crypto_SOURCES = tests/check_crypto.c mech/krb5/crypto.c
+tests_check_crypto_CFLAGS = $(UNIT_CFLAGS) $(KRB5_CFLAGS) $(CRYPTO_CFLAGS)
+tests_check_crypto_LDADD = $(CHECK_LIBS) $(KRB5_LIBS) $(CRYPTO_LIBS)
