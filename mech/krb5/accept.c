@@ -271,7 +271,7 @@ accept_first (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
     }
 
   ctx->flags = flags | GSS_C_CONF_FLAG | GSS_C_INTEG_FLAG
-    | GSS_C_PROT_READY_FLAG;
+    | GSS_C_PROT_READY_FLAG | GSS_C_TRANS_FLAG;
   ctx->endtime = ticket->enc_part2->times.endtime;
   major = krb5_gss_name_new (minor, kctx, ticket->enc_part2->client,
 			     &ctx->peer);

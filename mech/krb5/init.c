@@ -153,7 +153,7 @@ init_first (OM_uint32 *minor, const struct krb5_gss_cred *cred,
       if (major)
 	goto cleanup;
       ctx->established = true;
-      ctx->flags |= GSS_C_PROT_READY_FLAG;
+      ctx->flags |= GSS_C_PROT_READY_FLAG | GSS_C_TRANS_FLAG;
     }
 
 cleanup:
@@ -230,7 +230,7 @@ init_continue (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
   if (major)
     goto cleanup;
   ctx->established = true;
-  ctx->flags |= GSS_C_PROT_READY_FLAG;
+  ctx->flags |= GSS_C_PROT_READY_FLAG | GSS_C_TRANS_FLAG;
 
 cleanup:
   if (repl)

@@ -78,6 +78,12 @@ OM_uint32 krb5_gss_wrap_size_limit (OM_uint32 *minor, const void *mctx,
 				    int conf_req, gss_qop_t qop,
 				    OM_uint32 req_output_size,
 				    OM_uint32 *max_input_size);
+/* Context transfer (export.c). */
+OM_uint32 krb5_gss_export_sec_context (OM_uint32 *minor, void *mctx,
+				       gss_buffer_t token);
+OM_uint32 krb5_gss_import_sec_context (OM_uint32 *minor,
+				       const gss_buffer_t token, void **mctx);
+
 /* Checks shared by the per-message calls: an established context with
    keys, the default QOP, a lifetime not yet over. */
 OM_uint32 krb5_gss_msg_ready (OM_uint32 *minor, const struct krb5_gss_ctx *ctx,

@@ -30,6 +30,8 @@ const struct gss_mech _gss_krb5_mech = {
   .process_context_token = krb5_gss_process_context_token,
   .context_time = krb5_gss_context_time,
   .inquire_context = krb5_gss_inquire_context,
+  .export_sec_context = krb5_gss_export_sec_context,
+  .import_sec_context = krb5_gss_import_sec_context,
 
   .get_mic = krb5_gss_get_mic,
   .verify_mic = krb5_gss_verify_mic,
