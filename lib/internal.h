@@ -37,6 +37,11 @@ struct gss_name_struct
   gss_OID type;			/* static storage, or GSS_C_NO_OID */
   const struct gss_mech *mech;	/* set when this is an MN */
   void *mname;
+  /* Not an MN, but already imported by one mechanism when it was
+     checked at import time: kept so that each later use does not parse
+     it again.  Written once, before the name is handed out. */
+  const struct gss_mech *cache_mech;
+  void *cache_mname;
 };
 
 struct gss_cred_id_struct

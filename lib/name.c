@@ -41,6 +41,8 @@ name_free (struct gss_name_struct *name)
     return;
   if (name->mech && name->mname)
     name->mech->release_name (name->mname);
+  if (name->cache_mech && name->cache_mname)
+    name->cache_mech->release_name (name->cache_mname);
   free (name->value.value);
   name->magic = GSS_MAGIC_DEAD;
   free (name);
@@ -83,6 +85,11 @@ _gss_name_to_mname (OM_uint32 *minor, const struct gss_name_struct *name,
       if (name->mech != mech)
 	return GSS_S_BAD_MECH;
       *mname = name->mname;
+      return GSS_S_COMPLETE;
+    }
+  if (name->cache_mech == mech)
+    {
+      *mname = name->cache_mname;
       return GSS_S_COMPLETE;
     }
   if (name->type == GSS_C_NT_ANONYMOUS)
@@ -134,9 +141,11 @@ import_exported (OM_uint32 *minor, const gss_buffer_t in, gss_name_t *out)
 }
 
 /* Whether some mechanism accepts VALUE as a name of TYPE: ill-formed
-   names are refused at import time, as RFC 2744 asks. */
+   names are refused at import time, as RFC 2744 asks.  The first
+   mechanism's result is kept in NAME for later use. */
 static OM_uint32
-check_importable (OM_uint32 *minor, const gss_buffer_t value, gss_OID type)
+check_importable (OM_uint32 *minor, const gss_buffer_t value, gss_OID type,
+		  struct gss_name_struct *name)
 {
   OM_uint32 major = GSS_S_BAD_NAMETYPE;
   size_t i;
@@ -153,7 +162,8 @@ check_importable (OM_uint32 *minor, const gss_buffer_t value, gss_OID type)
       major = m->import_name (minor, value, type, &mname);
       if (!GSS_ERROR (major))
 	{
-	  m->release_name (mname);
+	  name->cache_mech = m;
+	  name->cache_mname = mname;
 	  *minor = 0;
 	  return GSS_S_COMPLETE;
 	}
@@ -191,18 +201,20 @@ gss_import_name (OM_uint32 *minor_status,
   if (type == GSS_C_NT_EXPORT_NAME)
     return import_exported (minor_status, input_name_buffer, output_name);
 
-  if (type != GSS_C_NT_ANONYMOUS)
-    {
-      major = check_importable (minor_status, input_name_buffer, type);
-      if (GSS_ERROR (major))
-	return major;
-    }
-
   name = name_alloc ();
   if (name == NULL)
     {
       *minor_status = GSS_MINOR_NOMEM;
       return GSS_S_FAILURE;
+    }
+  if (type != GSS_C_NT_ANONYMOUS)
+    {
+      major = check_importable (minor_status, input_name_buffer, type, name);
+      if (GSS_ERROR (major))
+	{
+	  name_free (name);
+	  return major;
+	}
     }
   major = _gss_buffer_copy (minor_status, input_name_buffer->value,
 			    input_name_buffer->length, &name->value);
@@ -353,6 +365,13 @@ gss_duplicate_name (OM_uint32 *minor_status, const gss_name_t src_name,
       major = copy->mech->duplicate_name (minor_status, src_name->mname,
 					  &copy->mname);
     }
+  if (!GSS_ERROR (major) && src_name->cache_mech)
+    {
+      copy->cache_mech = src_name->cache_mech;
+      major = copy->cache_mech->duplicate_name (minor_status,
+						src_name->cache_mname,
+						&copy->cache_mname);
+    }
   if (GSS_ERROR (major))
     {
       name_free (copy);
@@ -415,6 +434,14 @@ gss_canonicalize_name (OM_uint32 *minor_status, const gss_name_t input_name,
 			      &owned);
   if (GSS_ERROR (major))
     return major;
+  /* The new MN owns its mechanism name: a cached one is copied. */
+  if (!owned)
+    {
+      const void *cached = mname;
+      major = mech->duplicate_name (minor_status, cached, &mname);
+      if (GSS_ERROR (major))
+	return major;
+    }
   return _gss_name_from_mname (minor_status, mech, mname, output_name);
 }
 

@@ -323,15 +323,7 @@ krb5_gss_accept_sec_context (OM_uint32 *minor, void **mctx, const void *mcred,
       *minor = GSS_KRB5_S_KG_CONTEXT_ESTABLISHED;
       return GSS_S_FAILURE;
     }
-  if (cred == NULL)
-    {
-      major = krb5_gss_acquire_cred (minor, NULL, 0, GSS_C_ACCEPT,
-				     (void **) &default_cred, NULL);
-      if (major)
-	return major;
-      cred = default_cred;
-    }
-  else if (cred->usage == GSS_C_INITIATE)
+  if (cred && cred->usage == GSS_C_INITIATE)
     {
       *minor = GSS_KRB5_S_G_BAD_USAGE;
       return GSS_S_NO_CRED;
@@ -339,11 +331,16 @@ krb5_gss_accept_sec_context (OM_uint32 *minor, void **mctx, const void *mcred,
   ctx = calloc (1, sizeof *ctx);
   if (ctx == NULL)
     {
-      krb5_gss_release_cred (default_cred);
       *minor = NOMEM;
       return GSS_S_FAILURE;
     }
   major = krb5_gss_context (minor, &ctx->kctx);
+  if (!major && cred == NULL)
+    {
+      major = krb5_gss_acquire_cred_with (minor, ctx->kctx, NULL,
+					  GSS_C_ACCEPT, &default_cred, NULL);
+      cred = default_cred;
+    }
   if (!major)
     major = accept_first (minor, ctx, cred, input_token, cb, output_token,
 			  &delegated);

@@ -243,21 +243,15 @@ acquire_acceptor (OM_uint32 *minor, krb5_context kctx,
 }
 
 OM_uint32
-krb5_gss_acquire_cred (OM_uint32 *minor, const void *desired_mname,
-		       OM_uint32 time_req, gss_cred_usage_t usage,
-		       void **mcred, OM_uint32 *time_rec)
+krb5_gss_acquire_cred_with (OM_uint32 *minor, krb5_context kctx,
+			    const struct krb5_gss_name *desired,
+			    gss_cred_usage_t usage,
+			    struct krb5_gss_cred **out, OM_uint32 *time_rec)
 {
-  const struct krb5_gss_name *desired = desired_mname;
   struct krb5_gss_cred *cred = NULL;
-  krb5_context kctx;
   OM_uint32 major, lifetime = GSS_C_INDEFINITE;
 
-  (void) time_req;		/* tickets have the lifetime the KDC gave */
-  *mcred = NULL;
-  major = krb5_gss_context (minor, &kctx);
-  if (major)
-    return major;
-
+  *out = NULL;
   if (usage == GSS_C_INITIATE || usage == GSS_C_BOTH)
     {
       major = acquire_initiator (minor, kctx, desired, &cred, &lifetime);
@@ -283,13 +277,32 @@ krb5_gss_acquire_cred (OM_uint32 *minor, const void *desired_mname,
       if (major)
 	goto cleanup;
     }
-  *mcred = cred;
+  *out = cred;
   cred = NULL;
   if (time_rec)
     *time_rec = lifetime;
+  major = GSS_S_COMPLETE;
 
 cleanup:
   krb5_gss_release_cred (cred);
+  return major;
+}
+
+OM_uint32
+krb5_gss_acquire_cred (OM_uint32 *minor, const void *desired_mname,
+		       OM_uint32 time_req, gss_cred_usage_t usage,
+		       void **mcred, OM_uint32 *time_rec)
+{
+  krb5_context kctx;
+  OM_uint32 major;
+
+  (void) time_req;		/* tickets have the lifetime the KDC gave */
+  major = krb5_gss_context (minor, &kctx);
+  if (major)
+    return major;
+  major = krb5_gss_acquire_cred_with (minor, kctx, desired_mname, usage,
+				      (struct krb5_gss_cred **) mcred,
+				      time_rec);
   krb5_free_context (kctx);
   return major;
 }

@@ -51,10 +51,16 @@ find_profile (krb5_enctype enctype)
   return NULL;
 }
 
-static int
-bit_at (const unsigned char *s, size_t bit)
+/* The 8 bits of the cyclic bit string S (LEN octets) that start at bit
+   offset BIT. */
+static unsigned char
+byte_at (const unsigned char *s, size_t len, size_t bit)
 {
-  return (s[bit / 8] >> (7 - bit % 8)) & 1;
+  size_t i = bit / 8, shift = bit % 8;
+
+  if (shift == 0)
+    return s[i];
+  return (unsigned char) (s[i] << shift | s[(i + 1) % len] >> (8 - shift));
 }
 
 static size_t
@@ -77,7 +83,7 @@ k5_nfold (const unsigned char *in, size_t inlen, unsigned char *out,
 	  size_t outlen)
 {
   size_t total = inlen / gcd (inlen, outlen) * outlen;
-  size_t inbits = inlen * 8, copy, i, bit;
+  size_t inbits = inlen * 8, copy, i;
   unsigned carry = 0;
   unsigned char chunk_byte;
 
@@ -86,16 +92,12 @@ k5_nfold (const unsigned char *in, size_t inlen, unsigned char *out,
      into its place of OUT with the carry moving left. */
   for (i = total; i-- > 0;)
     {
+      /* Octet i % inlen of copy COPY, which is IN rotated right by
+	 13 * COPY bits: it starts 13 * COPY bits earlier in IN. */
       copy = i / inlen;
-      chunk_byte = 0;
-      for (bit = 0; bit < 8; bit++)
-	{
-	  /* Bit (i % inlen) * 8 + bit of copy COPY is bit
-	     (that - 13 * copy) of IN, modulo its length. */
-	  size_t pos = ((i % inlen) * 8 + bit + inbits * 13 * copy
-			- 13 * copy) % inbits;
-	  chunk_byte = (unsigned char) (chunk_byte << 1 | bit_at (in, pos));
-	}
+      chunk_byte = byte_at (in, inlen,
+			    ((i % inlen) * 8 + inbits - (13 * copy) % inbits)
+			    % inbits);
       carry += out[i % outlen] + chunk_byte;
       out[i % outlen] = carry & 0xff;
       carry >>= 8;
@@ -148,20 +150,6 @@ hmac_ctx (const char *digest, const unsigned char *key, size_t keylen)
   return ctx;
 }
 
-/* One block of AES under KEY (the RFC 3961 E() of a single block). */
-static bool
-aes_block (const struct aes_profile *p, const unsigned char *key,
-	   const unsigned char in[BLOCK], unsigned char out[BLOCK])
-{
-  EVP_CIPHER_CTX *ctx = cipher_ctx (p->ecb, key, 1);
-  int len = 0;
-  bool ok = ctx && EVP_CipherUpdate (ctx, out, &len, in, BLOCK) == 1
-    && len == BLOCK;
-
-  EVP_CIPHER_CTX_free (ctx);
-  return ok;
-}
-
 bool
 k5_derive_key (krb5_enctype enctype, const unsigned char *base,
 	       size_t keylen, const unsigned char *constant, size_t constlen,
@@ -175,18 +163,22 @@ k5_derive_key (krb5_enctype enctype, const unsigned char *base,
     {
       /* RFC 3961 section 5.1: DR is E() iterated from the n-folded
 	 constant; random-to-key is the identity for AES. */
+      EVP_CIPHER_CTX *ecb = cipher_ctx (p->ecb, base, 1);
       unsigned char block[BLOCK];
       size_t done;
+      int len;
+      bool ok = ecb != NULL;
 
       k5_nfold (constant, constlen, block, BLOCK);
-      for (done = 0; done < outlen; done += BLOCK)
+      for (done = 0; ok && done < outlen; done += BLOCK)
 	{
-	  if (!aes_block (p, base, block, block))
-	    return false;
+	  ok = EVP_CipherUpdate (ecb, block, &len, block, BLOCK) == 1
+	    && len == BLOCK;
 	  memcpy (out + done, block, outlen - done < BLOCK ? outlen - done : BLOCK);
 	}
       OPENSSL_cleanse (block, sizeof block);
-      return true;
+      EVP_CIPHER_CTX_free (ecb);
+      return ok;
     }
   else
     {

@@ -257,15 +257,7 @@ krb5_gss_init_sec_context (OM_uint32 *minor, const void *mcred, void **mctx,
     major = init_continue (minor, ctx, input_token);
   else
     {
-      if (cred == NULL)
-	{
-	  major = krb5_gss_acquire_cred (minor, NULL, 0, GSS_C_INITIATE,
-					 (void **) &default_cred, NULL);
-	  if (major)
-	    return major;
-	  cred = default_cred;
-	}
-      else if (cred->usage == GSS_C_ACCEPT)
+      if (cred && cred->usage == GSS_C_ACCEPT)
 	{
 	  *minor = GSS_KRB5_S_G_BAD_USAGE;
 	  return GSS_S_NO_CRED;
@@ -273,12 +265,18 @@ krb5_gss_init_sec_context (OM_uint32 *minor, const void *mcred, void **mctx,
       ctx = calloc (1, sizeof *ctx);
       if (ctx == NULL)
 	{
-	  krb5_gss_release_cred (default_cred);
 	  *minor = NOMEM;
 	  return GSS_S_FAILURE;
 	}
       ctx->initiator = true;
       major = krb5_gss_context (minor, &ctx->kctx);
+      if (!major && cred == NULL)
+	{
+	  major = krb5_gss_acquire_cred_with (minor, ctx->kctx, NULL,
+					      GSS_C_INITIATE, &default_cred,
+					      NULL);
+	  cred = default_cred;
+	}
       if (!major)
 	major = init_first (minor, cred, ctx, target_mname, req_flags,
 			    time_req, cb, output_token);

@@ -52,9 +52,16 @@ struct krb5_gss_ctx
   /* Per-message state, set up when the context is established. */
   bool keys_ready;
   unsigned char token_flags;	/* RFC 4121 section 4.2.2 flags we send */
-  struct k5_usage_key seal_send, sign_send, seal_recv, sign_recv;
+  const krb5_keyblock *msg_base;	/* the key the tokens use */
+  /* Derived on first use: many contexts only authenticate. */
+  struct k5_usage_key keys[4];
+  krb5_keyusage key_usage[4];
+  bool key_done[4];
   struct k5_seqwin window;
 };
+
+/* The four key usages of a context, from its own point of view. */
+enum { K5_SEAL_SEND, K5_SIGN_SEND, K5_SEAL_RECV, K5_SIGN_RECV };
 
 /* Prepares the per-message keys and sequence window of an established
    context (keys.c). */
@@ -84,10 +91,12 @@ OM_uint32 krb5_gss_export_sec_context (OM_uint32 *minor, void *mctx,
 OM_uint32 krb5_gss_import_sec_context (OM_uint32 *minor,
 				       const gss_buffer_t token, void **mctx);
 
-/* Checks shared by the per-message calls: an established context with
-   keys, the default QOP, a lifetime not yet over. */
-OM_uint32 krb5_gss_msg_ready (OM_uint32 *minor, const struct krb5_gss_ctx *ctx,
-			      gss_qop_t qop);
+/* Checks shared by the per-message calls (an established context, the
+   default QOP, a lifetime not yet over), then the keys of usage WHICH,
+   derived now if this is their first use. */
+OM_uint32 krb5_gss_msg_key (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
+			    gss_qop_t qop, int which,
+			    struct k5_usage_key **key);
 
 void krb5_gss_ctx_free (struct krb5_gss_ctx *ctx);
 
@@ -124,6 +133,12 @@ OM_uint32 krb5_gss_inquire_cred (OM_uint32 *minor, const void *mcred,
 				 OM_uint32 *acceptor_lifetime,
 				 gss_cred_usage_t *usage);
 void krb5_gss_release_cred (void *mcred);
+/* The same within an existing library context. */
+OM_uint32 krb5_gss_acquire_cred_with (OM_uint32 *minor, krb5_context kctx,
+				      const struct krb5_gss_name *desired,
+				      gss_cred_usage_t usage,
+				      struct krb5_gss_cred **out,
+				      OM_uint32 *time_rec);
 OM_uint32 krb5_gss_cred_from_ccache (OM_uint32 *minor, krb5_context ctx,
 				     krb5_ccache cc, bool owned,
 				     struct krb5_gss_cred **out);

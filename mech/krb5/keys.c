@@ -16,45 +16,35 @@
 void
 krb5_gss_ctx_keys_free (struct krb5_gss_ctx *ctx)
 {
-  k5_usage_key_free (&ctx->seal_send);
-  k5_usage_key_free (&ctx->sign_send);
-  k5_usage_key_free (&ctx->seal_recv);
-  k5_usage_key_free (&ctx->sign_recv);
+  int i;
+
+  for (i = 0; i < 4; i++)
+    if (ctx->key_done[i])
+      {
+	k5_usage_key_free (&ctx->keys[i]);
+	ctx->key_done[i] = false;
+      }
   ctx->keys_ready = false;
 }
 
 OM_uint32
 krb5_gss_ctx_ready (OM_uint32 *minor, struct krb5_gss_ctx *ctx)
 {
-  const krb5_keyblock *base = ctx->acceptor_subkey ? ctx->acceptor_subkey
+  ctx->msg_base = ctx->acceptor_subkey ? ctx->acceptor_subkey
     : ctx->initiator_subkey ? ctx->initiator_subkey : ctx->session_key;
-  krb5_keyusage my_seal = ctx->initiator ? KG_USAGE_INITIATOR_SEAL
-    : KG_USAGE_ACCEPTOR_SEAL;
-  krb5_keyusage my_sign = ctx->initiator ? KG_USAGE_INITIATOR_SIGN
-    : KG_USAGE_ACCEPTOR_SIGN;
-  krb5_keyusage peer_seal = ctx->initiator ? KG_USAGE_ACCEPTOR_SEAL
-    : KG_USAGE_INITIATOR_SEAL;
-  krb5_keyusage peer_sign = ctx->initiator ? KG_USAGE_ACCEPTOR_SIGN
-    : KG_USAGE_INITIATOR_SIGN;
-  krb5_error_code code;
-
-  if (base == NULL)
+  if (ctx->msg_base == NULL)
     {
       *minor = GSS_KRB5_S_KG_NO_SUBKEY;
       return GSS_S_FAILURE;
     }
-  code = k5_usage_key_init (ctx->kctx, base, my_seal, &ctx->seal_send);
-  if (!code)
-    code = k5_usage_key_init (ctx->kctx, base, my_sign, &ctx->sign_send);
-  if (!code)
-    code = k5_usage_key_init (ctx->kctx, base, peer_seal, &ctx->seal_recv);
-  if (!code)
-    code = k5_usage_key_init (ctx->kctx, base, peer_sign, &ctx->sign_recv);
-  if (code)
-    {
-      krb5_gss_ctx_keys_free (ctx);
-      return krb5_gss_fail (minor, code);
-    }
+  ctx->key_usage[K5_SEAL_SEND] = ctx->initiator ? KG_USAGE_INITIATOR_SEAL
+    : KG_USAGE_ACCEPTOR_SEAL;
+  ctx->key_usage[K5_SIGN_SEND] = ctx->initiator ? KG_USAGE_INITIATOR_SIGN
+    : KG_USAGE_ACCEPTOR_SIGN;
+  ctx->key_usage[K5_SEAL_RECV] = ctx->initiator ? KG_USAGE_ACCEPTOR_SEAL
+    : KG_USAGE_INITIATOR_SEAL;
+  ctx->key_usage[K5_SIGN_RECV] = ctx->initiator ? KG_USAGE_ACCEPTOR_SIGN
+    : KG_USAGE_INITIATOR_SIGN;
   ctx->token_flags = (ctx->initiator ? 0 : FLAG_SENT_BY_ACCEPTOR)
     | (ctx->acceptor_subkey ? FLAG_ACCEPTOR_SUBKEY : 0);
   k5_seqwin_init (&ctx->window, ctx->recv_seq,
@@ -65,9 +55,11 @@ krb5_gss_ctx_ready (OM_uint32 *minor, struct krb5_gss_ctx *ctx)
 }
 
 OM_uint32
-krb5_gss_msg_ready (OM_uint32 *minor, const struct krb5_gss_ctx *ctx,
-		    gss_qop_t qop)
+krb5_gss_msg_key (OM_uint32 *minor, struct krb5_gss_ctx *ctx, gss_qop_t qop,
+		  int which, struct k5_usage_key **key)
 {
+  krb5_error_code code;
+
   if (!ctx->keys_ready)
     {
       *minor = GSS_KRB5_S_KG_CTX_INCOMPLETE;
@@ -83,5 +75,14 @@ krb5_gss_msg_ready (OM_uint32 *minor, const struct krb5_gss_ctx *ctx,
       *minor = (OM_uint32) KRB5KRB_AP_ERR_TKT_EXPIRED;
       return GSS_S_CONTEXT_EXPIRED;
     }
+  if (!ctx->key_done[which])
+    {
+      code = k5_usage_key_init (ctx->kctx, ctx->msg_base,
+				ctx->key_usage[which], &ctx->keys[which]);
+      if (code)
+	return krb5_gss_fail (minor, code);
+      ctx->key_done[which] = true;
+    }
+  *key = &ctx->keys[which];
   return GSS_S_COMPLETE;
 }

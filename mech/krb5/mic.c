@@ -10,12 +10,12 @@ krb5_gss_get_mic (OM_uint32 *minor, void *mctx, gss_qop_t qop,
 		  const gss_buffer_t message, gss_buffer_t token)
 {
   struct krb5_gss_ctx *ctx = mctx;
-  struct k5_usage_key *k = &ctx->sign_send;
+  struct k5_usage_key *k;
   unsigned char *p;
   krb5_error_code code;
   OM_uint32 major;
 
-  major = krb5_gss_msg_ready (minor, ctx, qop);
+  major = krb5_gss_msg_key (minor, ctx, qop, K5_SIGN_SEND, &k);
   if (major)
     return major;
   p = malloc (CFX_HEADER + k->mac_len);
@@ -47,14 +47,14 @@ krb5_gss_verify_mic (OM_uint32 *minor, void *mctx, const gss_buffer_t message,
 		     const gss_buffer_t token, gss_qop_t *qop_state)
 {
   struct krb5_gss_ctx *ctx = mctx;
-  struct k5_usage_key *k = &ctx->sign_recv;
+  struct k5_usage_key *k;
   const unsigned char *p = token->value;
   static const unsigned char filler[5] = { 0xff, 0xff, 0xff, 0xff, 0xff };
   unsigned char mac[K5_MAX_MAC];
   krb5_error_code code;
   OM_uint32 major;
 
-  major = krb5_gss_msg_ready (minor, ctx, GSS_C_QOP_DEFAULT);
+  major = krb5_gss_msg_key (minor, ctx, GSS_C_QOP_DEFAULT, K5_SIGN_RECV, &k);
   if (major)
     return major;
   if (token->length != CFX_HEADER + k->mac_len

@@ -31,13 +31,13 @@ krb5_gss_wrap (OM_uint32 *minor, void *mctx, int conf_req, gss_qop_t qop,
 	       const gss_buffer_t input, int *conf_state, gss_buffer_t output)
 {
   struct krb5_gss_ctx *ctx = mctx;
-  struct k5_usage_key *k = &ctx->seal_send;
+  struct k5_usage_key *k;
   size_t total, body;
   unsigned char *p;
   krb5_error_code code;
   OM_uint32 major;
 
-  major = krb5_gss_msg_ready (minor, ctx, qop);
+  major = krb5_gss_msg_key (minor, ctx, qop, K5_SEAL_SEND, &k);
   if (major)
     return major;
   if (conf_req)
@@ -114,7 +114,7 @@ krb5_gss_unwrap (OM_uint32 *minor, void *mctx, const gss_buffer_t input,
 		 gss_buffer_t output, int *conf_state, gss_qop_t *qop_state)
 {
   struct krb5_gss_ctx *ctx = mctx;
-  struct k5_usage_key *k = &ctx->seal_recv;
+  struct k5_usage_key *k;
   const unsigned char *hdr = input->value;
   unsigned char *buf = NULL, zeroed[CFX_HEADER], mac[K5_MAX_MAC];
   size_t body, ec, rrc, msg_len;
@@ -122,7 +122,7 @@ krb5_gss_unwrap (OM_uint32 *minor, void *mctx, const gss_buffer_t input,
   krb5_error_code code;
   OM_uint32 major;
 
-  major = krb5_gss_msg_ready (minor, ctx, GSS_C_QOP_DEFAULT);
+  major = krb5_gss_msg_key (minor, ctx, GSS_C_QOP_DEFAULT, K5_SEAL_RECV, &k);
   if (major)
     return major;
   if (input->length < CFX_HEADER || hdr[0] != (CFX_TOK_WRAP >> 8)
@@ -212,12 +212,13 @@ krb5_gss_wrap_size_limit (OM_uint32 *minor, const void *mctx, int conf_req,
 			  gss_qop_t qop, OM_uint32 req_output_size,
 			  OM_uint32 *max_input_size)
 {
-  const struct krb5_gss_ctx *ctx = mctx;
-  const struct k5_usage_key *k = &ctx->seal_send;
+  /* The context is only read, but its keys may be derived now. */
+  struct krb5_gss_ctx *ctx = (struct krb5_gss_ctx *) mctx;
+  struct k5_usage_key *k;
   size_t overhead;
   OM_uint32 major;
 
-  major = krb5_gss_msg_ready (minor, ctx, qop);
+  major = krb5_gss_msg_key (minor, ctx, qop, K5_SEAL_SEND, &k);
   if (major)
     return major;
   overhead = conf_req
