@@ -97,7 +97,6 @@ krb5_gss_wrap (OM_uint32 *minor, void *mctx, int conf_req, gss_qop_t qop,
 static void
 unrotate (unsigned char *dst, const unsigned char *src, size_t len, size_t rrc)
 {
-  rrc = len ? rrc % len : 0;
   memcpy (dst, src + rrc, len - rrc);
   memcpy (dst + len - rrc, src, rrc);
 }
@@ -133,6 +132,10 @@ krb5_gss_unwrap (OM_uint32 *minor, void *mctx, const gss_buffer_t input,
   ec = (size_t) hdr[4] << 8 | hdr[5];
   rrc = (size_t) hdr[6] << 8 | hdr[7];
   body = input->length - CFX_HEADER;
+  /* A rotation as long as the body or longer is no sender's choice; a
+     multiple of the body would pass the checksum unchanged. */
+  if (rrc != 0 && rrc >= body)
+    return defective (minor);
 
   buf = malloc (body + 1);
   if (buf == NULL)
@@ -224,7 +227,7 @@ krb5_gss_wrap_size_limit (OM_uint32 *minor, const void *mctx, int conf_req,
   overhead = conf_req
     ? CFX_HEADER + k->header_len + CFX_HEADER + k->trailer_len
     : CFX_HEADER + k->mac_len;
-  *max_input_size = req_output_size > overhead
+  *max_input_size = req_output_size >= overhead
     ? req_output_size - (OM_uint32) overhead : 0;
   return GSS_S_COMPLETE;
 }

@@ -1,0 +1,428 @@
+/* check_msg.c - RFC 4121 per-message tokens between two of our own
+   contexts in a throwaway realm (tests/realm-checks.sh): round trips,
+   every single-octet change and truncation refused, replay and
+   sequence detection, QOP, exact wrap_size_limit, RRC, transfer. */
+#include "unit.h"
+
+static OM_uint32 minor;
+
+struct pair
+{
+  gss_ctx_id_t init, accept;
+};
+
+static struct pair
+establish (OM_uint32 flags)
+{
+  struct pair p = { GSS_C_NO_CONTEXT, GSS_C_NO_CONTEXT };
+  gss_buffer_desc name = unit_buf ("host@localhost"), first, reply, last;
+  gss_name_t target;
+  OM_uint32 major;
+
+  ck_assert_uint_eq (gss_import_name (&minor, &name, GSS_C_NT_HOSTBASED_SERVICE, &target), GSS_S_COMPLETE);
+  major = gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &p.init, target, GSS_KRB5,
+				flags | GSS_C_MUTUAL_FLAG, 0, NULL, NULL, NULL, &first, NULL, NULL);
+  ck_assert_uint_eq (major, GSS_S_CONTINUE_NEEDED);
+  ck_assert_uint_eq (gss_accept_sec_context (&minor, &p.accept, GSS_C_NO_CREDENTIAL, &first, NULL,
+					     NULL, NULL, &reply, NULL, NULL, NULL), GSS_S_COMPLETE);
+  ck_assert_uint_eq (gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &p.init, target, GSS_KRB5,
+					   flags | GSS_C_MUTUAL_FLAG, 0, NULL, &reply, NULL, &last,
+					   NULL, NULL), GSS_S_COMPLETE);
+  gss_release_buffer (&minor, &first);
+  gss_release_buffer (&minor, &reply);
+  gss_release_name (&minor, &target);
+  return p;
+}
+
+static void
+pair_free (struct pair *p)
+{
+  gss_delete_sec_context (&minor, &p->init, GSS_C_NO_BUFFER);
+  gss_delete_sec_context (&minor, &p->accept, GSS_C_NO_BUFFER);
+}
+
+static gss_buffer_desc
+message (size_t len)
+{
+  gss_buffer_desc m = { len, malloc (len + 1) };
+  size_t i;
+
+  for (i = 0; i < len; i++)
+    ((unsigned char *) m.value)[i] = (unsigned char) (i * 7 + 3);
+  return m;
+}
+
+static const size_t sizes[] = { 0, 1, 15, 16, 17, 1000, 65536 };
+
+START_TEST (test_round_trips)
+{
+  struct pair p = establish (GSS_C_REPLAY_FLAG | GSS_C_SEQUENCE_FLAG);
+  size_t i;
+  int conf, dir;
+
+  for (dir = 0; dir < 2; dir++)
+    for (conf = 0; conf < 2; conf++)
+      for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+	{
+	  gss_ctx_id_t from = dir ? p.accept : p.init, to = dir ? p.init : p.accept;
+	  gss_buffer_desc m = message (sizes[i]), tok, out;
+	  int conf_state = -1;
+	  gss_qop_t qop = 7;
+
+	  ck_assert_uint_eq (gss_wrap (&minor, from, conf, GSS_C_QOP_DEFAULT, &m, &conf_state, &tok), GSS_S_COMPLETE);
+	  ck_assert_int_eq (conf_state, conf);
+	  conf_state = -1;
+	  ck_assert_uint_eq (gss_unwrap (&minor, to, &tok, &out, &conf_state, &qop), GSS_S_COMPLETE);
+	  ck_assert_int_eq (conf_state, conf);
+	  ck_assert_uint_eq (qop, GSS_C_QOP_DEFAULT);
+	  ck_assert_uint_eq (out.length, m.length);
+	  ck_assert (m.length == 0 || memcmp (out.value, m.value, m.length) == 0);
+	  /* A sealed token does not show its message. */
+	  if (conf && m.length >= 16)
+	    ck_assert (memmem (tok.value, tok.length, m.value, 16) == NULL);
+	  gss_release_buffer (&minor, &tok);
+	  gss_release_buffer (&minor, &out);
+
+	  ck_assert_uint_eq (gss_get_mic (&minor, from, GSS_C_QOP_DEFAULT, &m, &tok), GSS_S_COMPLETE);
+	  ck_assert_uint_eq (gss_verify_mic (&minor, to, &m, &tok, &qop), GSS_S_COMPLETE);
+	  gss_release_buffer (&minor, &tok);
+	  free (m.value);
+	}
+  pair_free (&p);
+}
+END_TEST
+
+/* Every single-octet change and every truncation of a token is
+   refused, and the context stays usable afterwards. */
+static void
+check_tampering (struct pair *p, int kind)
+{
+  gss_buffer_desc m = message (40), tok, out, bad;
+  unsigned char *copy;
+  size_t i;
+  OM_uint32 major;
+  gss_qop_t qop;
+
+  if (kind == 2)
+    ck_assert_uint_eq (gss_get_mic (&minor, p->init, 0, &m, &tok), GSS_S_COMPLETE);
+  else
+    ck_assert_uint_eq (gss_wrap (&minor, p->init, kind, 0, &m, NULL, &tok), GSS_S_COMPLETE);
+  copy = malloc (tok.length);
+  for (i = 0; i < tok.length; i++)
+    {
+      memcpy (copy, tok.value, tok.length);
+      copy[i] ^= 0x01;
+      bad.value = copy;
+      bad.length = tok.length;
+      major = kind == 2 ? gss_verify_mic (&minor, p->accept, &m, &bad, &qop)
+	: gss_unwrap (&minor, p->accept, &bad, &out, NULL, NULL);
+      ck_assert_msg (GSS_ERROR (major), "octet %zu changed was accepted (kind %d)", i, kind);
+      ck_assert_msg (GSS_ROUTINE_ERROR (major) == GSS_S_BAD_SIG
+		     || GSS_ROUTINE_ERROR (major) == GSS_S_DEFECTIVE_TOKEN,
+		     "octet %zu: major %#x", i, major);
+    }
+  for (i = 0; i < tok.length; i++)
+    {
+      bad.value = tok.value;
+      bad.length = i;
+      major = kind == 2 ? gss_verify_mic (&minor, p->accept, &m, &bad, &qop)
+	: gss_unwrap (&minor, p->accept, &bad, &out, NULL, NULL);
+      ck_assert_msg (GSS_ERROR (major), "truncation to %zu accepted", i);
+    }
+  /* The genuine token still goes through: nothing above moved the
+     sequence window. */
+  major = kind == 2 ? gss_verify_mic (&minor, p->accept, &m, &tok, &qop)
+    : gss_unwrap (&minor, p->accept, &tok, &out, NULL, NULL);
+  ck_assert_uint_eq (major, GSS_S_COMPLETE);
+  if (kind != 2)
+    gss_release_buffer (&minor, &out);
+  /* A changed message fails a MIC. */
+  if (kind == 2)
+    {
+      ((unsigned char *) m.value)[3] ^= 0x80;
+      ck_assert_uint_eq (gss_verify_mic (&minor, p->accept, &m, &tok, &qop), GSS_S_BAD_SIG);
+    }
+  free (copy);
+  free (m.value);
+  gss_release_buffer (&minor, &tok);
+}
+
+START_TEST (test_tampering)
+{
+  struct pair p = establish (GSS_C_REPLAY_FLAG | GSS_C_SEQUENCE_FLAG);
+
+  check_tampering (&p, 0);
+  check_tampering (&p, 1);
+  check_tampering (&p, 2);
+  pair_free (&p);
+}
+END_TEST
+
+START_TEST (test_wrong_direction)
+{
+  struct pair p = establish (0);
+  gss_buffer_desc m = message (5), tok, out;
+
+  ck_assert_uint_eq (gss_wrap (&minor, p.init, 1, 0, &m, NULL, &tok), GSS_S_COMPLETE);
+  ck_assert_uint_eq (gss_unwrap (&minor, p.init, &tok, &out, NULL, NULL), GSS_S_DEFECTIVE_TOKEN);
+  gss_release_buffer (&minor, &tok);
+  free (m.value);
+  pair_free (&p);
+}
+END_TEST
+
+static gss_buffer_desc
+wrap_n (gss_ctx_id_t ctx, int n)
+{
+  gss_buffer_desc m = message ((size_t) n), tok;
+
+  ck_assert_uint_eq (gss_wrap (&minor, ctx, 0, 0, &m, NULL, &tok), GSS_S_COMPLETE);
+  free (m.value);
+  return tok;
+}
+
+static OM_uint32
+unwrap_status (gss_ctx_id_t ctx, gss_buffer_t tok)
+{
+  gss_buffer_desc out;
+  OM_uint32 major = gss_unwrap (&minor, ctx, tok, &out, NULL, NULL);
+
+  gss_release_buffer (&minor, &out);
+  return major;
+}
+
+START_TEST (test_sequence)
+{
+  struct pair p = establish (GSS_C_REPLAY_FLAG | GSS_C_SEQUENCE_FLAG);
+  gss_buffer_desc t[70];
+  int i;
+
+  for (i = 0; i < 70; i++)
+    t[i] = wrap_n (p.init, i);
+  ck_assert_uint_eq (unwrap_status (p.accept, &t[0]), GSS_S_COMPLETE);
+  ck_assert_uint_eq (unwrap_status (p.accept, &t[0]), GSS_S_DUPLICATE_TOKEN);
+  ck_assert_uint_eq (unwrap_status (p.accept, &t[2]), GSS_S_GAP_TOKEN);
+  ck_assert_uint_eq (unwrap_status (p.accept, &t[1]), GSS_S_UNSEQ_TOKEN);
+  ck_assert_uint_eq (unwrap_status (p.accept, &t[3]), GSS_S_COMPLETE);
+  ck_assert_uint_eq (unwrap_status (p.accept, &t[69]), GSS_S_GAP_TOKEN);
+  ck_assert_uint_eq (unwrap_status (p.accept, &t[4]), GSS_S_OLD_TOKEN);
+  ck_assert_uint_eq (unwrap_status (p.accept, &t[68]), GSS_S_UNSEQ_TOKEN);
+  ck_assert_uint_eq (unwrap_status (p.accept, &t[68]), GSS_S_DUPLICATE_TOKEN);
+  for (i = 0; i < 70; i++)
+    gss_release_buffer (&minor, &t[i]);
+  pair_free (&p);
+}
+END_TEST
+
+START_TEST (test_replay_only_and_none)
+{
+  struct pair replay = establish (GSS_C_REPLAY_FLAG);
+  struct pair none = establish (0);
+  gss_buffer_desc a = wrap_n (replay.init, 1), b = wrap_n (replay.init, 2);
+  gss_buffer_desc c = wrap_n (none.init, 1), d = wrap_n (none.init, 2);
+
+  /* Replay detection alone reports duplicates, not order. */
+  ck_assert_uint_eq (unwrap_status (replay.accept, &b), GSS_S_COMPLETE);
+  ck_assert_uint_eq (unwrap_status (replay.accept, &a), GSS_S_COMPLETE);
+  ck_assert_uint_eq (unwrap_status (replay.accept, &a), GSS_S_DUPLICATE_TOKEN);
+  /* Neither: anything goes. */
+  ck_assert_uint_eq (unwrap_status (none.accept, &d), GSS_S_COMPLETE);
+  ck_assert_uint_eq (unwrap_status (none.accept, &c), GSS_S_COMPLETE);
+  ck_assert_uint_eq (unwrap_status (none.accept, &c), GSS_S_COMPLETE);
+  gss_release_buffer (&minor, &a);
+  gss_release_buffer (&minor, &b);
+  gss_release_buffer (&minor, &c);
+  gss_release_buffer (&minor, &d);
+  pair_free (&replay);
+  pair_free (&none);
+}
+END_TEST
+
+START_TEST (test_qop)
+{
+  struct pair p = establish (0);
+  gss_buffer_desc m = message (4), tok;
+  OM_uint32 max;
+
+  ck_assert_uint_eq (gss_wrap (&minor, p.init, 1, 1, &m, NULL, &tok), GSS_S_BAD_QOP);
+  ck_assert_uint_eq (gss_get_mic (&minor, p.init, 5, &m, &tok), GSS_S_BAD_QOP);
+  ck_assert_uint_eq (gss_wrap_size_limit (&minor, p.init, 1, 3, 100, &max), GSS_S_BAD_QOP);
+  free (m.value);
+  pair_free (&p);
+}
+END_TEST
+
+START_TEST (test_wrap_size_limit)
+{
+  struct pair p = establish (0);
+  static const OM_uint32 requests[] = { 60, 61, 100, 1000, 1500, 4096, 65535 };
+  size_t i;
+  int conf;
+
+  for (conf = 0; conf < 2; conf++)
+    for (i = 0; i < sizeof requests / sizeof requests[0]; i++)
+      {
+	OM_uint32 max;
+	gss_buffer_desc m, tok;
+	size_t empty;
+
+	m = message (0);
+	ck_assert_uint_eq (gss_wrap (&minor, p.init, conf, 0, &m, NULL, &tok), GSS_S_COMPLETE);
+	empty = tok.length;
+	gss_release_buffer (&minor, &tok);
+	free (m.value);
+	ck_assert_uint_eq (gss_wrap_size_limit (&minor, p.init, conf, 0, requests[i], &max), GSS_S_COMPLETE);
+	m = message (max);
+	ck_assert_uint_eq (gss_wrap (&minor, p.init, conf, 0, &m, NULL, &tok), GSS_S_COMPLETE);
+	/* When not even an empty message fits, the limit is 0. */
+	if (empty <= requests[i])
+	  ck_assert_uint_le (tok.length, requests[i]);
+	else
+	  ck_assert_uint_eq (max, 0);
+	gss_release_buffer (&minor, &tok);
+	free (m.value);
+	m = message (max + 1);
+	ck_assert_uint_eq (gss_wrap (&minor, p.init, conf, 0, &m, NULL, &tok), GSS_S_COMPLETE);
+	ck_assert_uint_gt (tok.length, requests[i]);
+	gss_release_buffer (&minor, &tok);
+	free (m.value);
+      }
+  pair_free (&p);
+}
+END_TEST
+
+/* A peer may rotate the token body (RRC, RFC 4121 section 4.2.5);
+   Windows sends 28. */
+START_TEST (test_rrc_accepted)
+{
+  struct pair p = establish (GSS_C_SEQUENCE_FLAG);
+  static const size_t rotations[] = { 28, 12, 1, 60 };
+  size_t r;
+  int conf;
+
+  for (conf = 0; conf < 2; conf++)
+    for (r = 0; r < sizeof rotations / sizeof rotations[0]; r++)
+      {
+	gss_buffer_desc m = message (50), tok, out;
+	unsigned char *t, *rotated;
+	size_t body, rrc = rotations[r];
+
+	ck_assert_uint_eq (gss_wrap (&minor, p.accept, conf, 0, &m, NULL, &tok), GSS_S_COMPLETE);
+	t = tok.value;
+	body = tok.length - 16;
+	rotated = malloc (body);
+	/* Rotate right by rrc: the last rrc octets come first. */
+	memcpy (rotated, t + 16 + body - rrc, rrc);
+	memcpy (rotated + rrc, t + 16, body - rrc);
+	memcpy (t + 16, rotated, body);
+	t[6] = (unsigned char) (rrc >> 8);
+	t[7] = (unsigned char) rrc;
+	ck_assert_msg (gss_unwrap (&minor, p.init, &tok, &out, NULL, NULL) == GSS_S_COMPLETE,
+		       "conf %d rrc %zu body %zu", conf, rrc, body);
+	ck_assert_uint_eq (out.length, 50);
+	ck_assert (memcmp (out.value, m.value, 50) == 0);
+	gss_release_buffer (&minor, &out);
+	gss_release_buffer (&minor, &tok);
+	free (rotated);
+	free (m.value);
+      }
+  pair_free (&p);
+}
+END_TEST
+
+START_TEST (test_incomplete_context)
+{
+  gss_buffer_desc name = unit_buf ("host@localhost"), first, m = message (3), tok;
+  gss_ctx_id_t ctx = GSS_C_NO_CONTEXT;
+  gss_name_t target;
+
+  gss_import_name (&minor, &name, GSS_C_NT_HOSTBASED_SERVICE, &target);
+  ck_assert_uint_eq (gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &ctx, target, GSS_KRB5,
+					   GSS_C_MUTUAL_FLAG, 0, NULL, NULL, NULL, &first, NULL, NULL),
+		     GSS_S_CONTINUE_NEEDED);
+  ck_assert_uint_eq (gss_get_mic (&minor, ctx, 0, &m, &tok), GSS_S_NO_CONTEXT);
+  ck_assert_uint_eq (minor, GSS_KRB5_S_KG_CTX_INCOMPLETE);
+  ck_assert_uint_eq (gss_wrap (&minor, ctx, 1, 0, &m, NULL, &tok), GSS_S_NO_CONTEXT);
+  ck_assert_uint_eq (gss_export_sec_context (&minor, &ctx, &tok), GSS_S_UNAVAILABLE);
+  ck_assert_ptr_ne (ctx, GSS_C_NO_CONTEXT);
+  gss_delete_sec_context (&minor, &ctx, NULL);
+  gss_release_buffer (&minor, &first);
+  gss_release_name (&minor, &target);
+  free (m.value);
+}
+END_TEST
+
+START_TEST (test_transfer_in_process)
+{
+  struct pair p = establish (GSS_C_REPLAY_FLAG | GSS_C_SEQUENCE_FLAG);
+  gss_buffer_desc blob, t1 = wrap_n (p.init, 10), t2, damaged;
+  OM_uint32 flags;
+  unsigned char *copy;
+  size_t i;
+
+  ck_assert_uint_eq (gss_inquire_context (&minor, p.accept, NULL, NULL, NULL, NULL, &flags, NULL, NULL),
+		     GSS_S_COMPLETE);
+  ck_assert (flags & GSS_C_TRANS_FLAG);
+  ck_assert_uint_eq (unwrap_status (p.accept, &t1), GSS_S_COMPLETE);
+  ck_assert_uint_eq (gss_export_sec_context (&minor, &p.accept, &blob), GSS_S_COMPLETE);
+  ck_assert_ptr_eq (p.accept, GSS_C_NO_CONTEXT);
+
+  /* Damaged copies are refused without a crash. */
+  copy = malloc (blob.length);
+  for (i = 0; i < blob.length; i++)
+    {
+      gss_ctx_id_t c = GSS_C_NO_CONTEXT;
+      damaged.value = blob.value;
+      damaged.length = i;
+      ck_assert (GSS_ERROR (gss_import_sec_context (&minor, &damaged, &c)));
+      ck_assert_ptr_eq (c, GSS_C_NO_CONTEXT);
+    }
+  memcpy (copy, blob.value, blob.length);
+  copy[4] ^= 0xff;
+  damaged.value = copy;
+  damaged.length = blob.length;
+  ck_assert (GSS_ERROR (gss_import_sec_context (&minor, &damaged, &p.accept)));
+  free (copy);
+
+  ck_assert_uint_eq (gss_import_sec_context (&minor, &blob, &p.accept), GSS_S_COMPLETE);
+  /* Sequence state came along: the old token is a duplicate. */
+  ck_assert_uint_eq (unwrap_status (p.accept, &t1), GSS_S_DUPLICATE_TOKEN);
+  t2 = wrap_n (p.init, 20);
+  ck_assert_uint_eq (unwrap_status (p.accept, &t2), GSS_S_COMPLETE);
+  gss_release_buffer (&minor, &t2);
+  t2 = wrap_n (p.accept, 30);
+  ck_assert_uint_eq (unwrap_status (p.init, &t2), GSS_S_COMPLETE);
+  gss_release_buffer (&minor, &t2);
+  gss_release_buffer (&minor, &t1);
+  gss_release_buffer (&minor, &blob);
+  pair_free (&p);
+}
+END_TEST
+
+Suite *
+unit_suite (void)
+{
+  Suite *s = suite_create ("msg");
+  TCase *tc = tcase_create ("per-message");
+
+  if (getenv ("REALM_USER") == NULL)
+    {
+      fprintf (stderr, "check_msg: run through tests/kdc/throwaway-realm.sh\n");
+      exit (77);
+    }
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_round_trips);
+  tcase_add_test (tc, test_tampering);
+  tcase_add_test (tc, test_wrong_direction);
+  tcase_add_test (tc, test_sequence);
+  tcase_add_test (tc, test_replay_only_and_none);
+  tcase_add_test (tc, test_qop);
+  tcase_add_test (tc, test_wrap_size_limit);
+  tcase_add_test (tc, test_rrc_accepted);
+  tcase_add_test (tc, test_incomplete_context);
+  tcase_add_test (tc, test_transfer_in_process);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+UNIT_MAIN
