@@ -8,7 +8,8 @@ status=0
 for enctype in aes256-cts-hmac-sha1-96 aes256-cts-hmac-sha384-192; do
   echo "== session keys: $enctype"
   REALM_EXPIRED=1 "$srcdir/tests/kdc/throwaway-realm.sh" -e "$enctype" \
-    sh -c "'$builddir/tests/check_krb5' && '$builddir/tests/check_msg'"
+    sh -c "'$builddir/tests/check_krb5' && '$builddir/tests/check_msg' \
+      && '$srcdir/tests/gss-exchange.sh' '$builddir/src/gss'"
   rc=$?
   [ $rc -eq 77 ] && exit 77
   [ $rc -eq 0 ] || status=1

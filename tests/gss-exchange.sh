@@ -1,0 +1,22 @@
+#!/bin/sh
+# Two gss tools, client (-i) and server (-a), establish a Kerberos
+# context through two named pipes.  Run inside a throwaway realm.
+# Usage: gss-exchange.sh GSS-PROGRAM [SERVER-NAME]
+set -u
+gss=$1
+server=${2:-host@localhost}
+dir=$(mktemp -d "${TMPDIR:-/tmp}/gss-exchange.XXXXXX") || exit 1
+trap 'rm -rf "$dir"' EXIT
+mkfifo "$dir/to-server" "$dir/to-client"
+
+timeout 60 "$gss" -a -n "$server" < "$dir/to-server" > "$dir/to-client" 2> "$dir/server.log" &
+server_pid=$!
+# The client opens its output first: each side's first open then finds
+# the other's.
+timeout 60 "$gss" -i GS2-KRB5 -n "$server" > "$dir/to-server" < "$dir/to-client" 2> "$dir/client.log"
+client=$?
+wait "$server_pid"
+server_status=$?
+echo "client:"; sed 's/^/  /' "$dir/client.log"
+echo "server:"; sed 's/^/  /' "$dir/server.log"
+[ $client -eq 0 ] && [ $server_status -eq 0 ]
