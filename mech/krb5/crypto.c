@@ -7,6 +7,9 @@
  * other enctype uses libkrb5's krb5_k_* functions.
  */
 #include <config.h>
+/* The SHA block functions keep their state in plain structures that a
+   copy can restore: the fastest HMAC on OpenSSL 3. */
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include "crypto.h"
 #include <openssl/core_names.h>
 #include <openssl/params.h>
@@ -31,14 +34,77 @@ struct aes_profile
   size_t mac_len;		/* truncated HMAC */
   bool etm;			/* RFC 8009 */
   const char *cbc, *ecb, *digest;
+  enum k5_hash hash;
 };
 
 static const struct aes_profile profiles[] = {
-  {ENCTYPE_AES128_CTS_HMAC_SHA1_96, 16, 16, 12, false, "AES-128-CBC", "AES-128-ECB", "SHA1"},
-  {ENCTYPE_AES256_CTS_HMAC_SHA1_96, 32, 32, 12, false, "AES-256-CBC", "AES-256-ECB", "SHA1"},
-  {ENCTYPE_AES128_CTS_HMAC_SHA256_128, 16, 16, 16, true, "AES-128-CBC", "AES-128-ECB", "SHA256"},
-  {ENCTYPE_AES256_CTS_HMAC_SHA384_192, 32, 24, 24, true, "AES-256-CBC", "AES-256-ECB", "SHA384"},
+  {ENCTYPE_AES128_CTS_HMAC_SHA1_96, 16, 16, 12, false, "AES-128-CBC", "AES-128-ECB", "SHA1", K5_SHA1},
+  {ENCTYPE_AES256_CTS_HMAC_SHA1_96, 32, 32, 12, false, "AES-256-CBC", "AES-256-ECB", "SHA1", K5_SHA1},
+  {ENCTYPE_AES128_CTS_HMAC_SHA256_128, 16, 16, 16, true, "AES-128-CBC", "AES-128-ECB", "SHA256", K5_SHA256},
+  {ENCTYPE_AES256_CTS_HMAC_SHA384_192, 32, 24, 24, true, "AES-256-CBC", "AES-256-ECB", "SHA384", K5_SHA384},
 };
+
+/* The three hash functions behind one interface. */
+static size_t
+hash_block (enum k5_hash h)
+{
+  return h == K5_SHA384 ? 128 : 64;
+}
+
+static void
+hash_init (enum k5_hash h, void *ctx)
+{
+  if (h == K5_SHA1)
+    SHA1_Init (ctx);
+  else if (h == K5_SHA256)
+    SHA256_Init (ctx);
+  else
+    SHA384_Init (ctx);
+}
+
+static void
+hash_update (enum k5_hash h, void *ctx, const void *data, size_t len)
+{
+  if (len == 0)
+    return;
+  if (h == K5_SHA1)
+    SHA1_Update (ctx, data, len);
+  else if (h == K5_SHA256)
+    SHA256_Update (ctx, data, len);
+  else
+    SHA384_Update (ctx, data, len);
+}
+
+static size_t
+hash_final (enum k5_hash h, void *ctx, unsigned char *out)
+{
+  if (h == K5_SHA1)
+    return SHA1_Final (out, ctx), SHA_DIGEST_LENGTH;
+  if (h == K5_SHA256)
+    return SHA256_Final (out, ctx), SHA256_DIGEST_LENGTH;
+  return SHA384_Final (out, ctx), SHA384_DIGEST_LENGTH;
+}
+
+/* RFC 2104 with a key no longer than a block (Ki and Kc are at most 32
+   octets). */
+static void
+hmac_key (struct k5_hmac *m, enum k5_hash h, const unsigned char *key,
+	  size_t keylen)
+{
+  unsigned char pad[128];
+  size_t block = hash_block (h), i;
+
+  m->hash = h;
+  for (i = 0; i < block; i++)
+    pad[i] = (unsigned char) ((i < keylen ? key[i] : 0) ^ 0x36);
+  hash_init (h, &m->inner);
+  hash_update (h, &m->inner, pad, block);
+  for (i = 0; i < block; i++)
+    pad[i] = (unsigned char) ((i < keylen ? key[i] : 0) ^ 0x5c);
+  hash_init (h, &m->outer);
+  hash_update (h, &m->outer, pad, block);
+  OPENSSL_cleanse (pad, sizeof pad);
+}
 
 static const struct aes_profile *
 find_profile (krb5_enctype enctype)
@@ -250,13 +316,13 @@ k5_usage_key_init (krb5_context kctx, const krb5_keyblock *base,
 	  k->enc = cipher_ctx (p->cbc, ke, 1);
 	  k->dec = cipher_ctx (p->cbc, ke, 0);
 	  k->ecb_dec = cipher_ctx (p->ecb, ke, 0);
-	  k->ki = hmac_ctx (p->digest, ki, p->ki_len);
-	  k->kc = hmac_ctx (p->digest, kc, p->ki_len);
+	  hmac_key (&k->ki, p->hash, ki, p->ki_len);
+	  hmac_key (&k->kc, p->hash, kc, p->ki_len);
 	}
       OPENSSL_cleanse (ke, sizeof ke);
       OPENSSL_cleanse (ki, sizeof ki);
       OPENSSL_cleanse (kc, sizeof kc);
-      if (!ok || !k->enc || !k->dec || !k->ecb_dec || !k->ki || !k->kc)
+      if (!ok || !k->enc || !k->dec || !k->ecb_dec)
 	{
 	  k5_usage_key_free (k);
 	  return KRB5_CRYPTO_INTERNAL;
@@ -298,8 +364,6 @@ k5_usage_key_free (struct k5_usage_key *k)
   EVP_CIPHER_CTX_free (k->enc);
   EVP_CIPHER_CTX_free (k->dec);
   EVP_CIPHER_CTX_free (k->ecb_dec);
-  EVP_MAC_CTX_free (k->ki);
-  EVP_MAC_CTX_free (k->kc);
   if (k->key)
     krb5_k_free_key (k->kctx, k->key);
   memset (k, 0, sizeof *k);
@@ -360,18 +424,22 @@ cts_decrypt (struct k5_usage_key *k, unsigned char *buf, size_t len)
 }
 
 static bool
-hmac (EVP_MAC_CTX *ctx, const void *a, size_t alen, const void *b,
+hmac (struct k5_hmac *m, const void *a, size_t alen, const void *b,
       size_t blen, unsigned char *out, size_t outlen)
 {
-  unsigned char full[EVP_MAX_MD_SIZE];
-  size_t n = 0;
+  union k5_hash_state ctx;
+  unsigned char inner[SHA512_DIGEST_LENGTH], full[SHA512_DIGEST_LENGTH];
+  size_t n;
 
-  if (EVP_MAC_init (ctx, NULL, 0, NULL) != 1
-      || (alen && EVP_MAC_update (ctx, a, alen) != 1)
-      || (blen && EVP_MAC_update (ctx, b, blen) != 1)
-      || EVP_MAC_final (ctx, full, &n, sizeof full) != 1 || n < outlen)
-    return false;
+  ctx = m->inner;
+  hash_update (m->hash, &ctx, a, alen);
+  hash_update (m->hash, &ctx, b, blen);
+  n = hash_final (m->hash, &ctx, inner);
+  ctx = m->outer;
+  hash_update (m->hash, &ctx, inner, n);
+  hash_final (m->hash, &ctx, full);
   memcpy (out, full, outlen);
+  OPENSSL_cleanse (&ctx, sizeof ctx);
   return true;
 }
 
@@ -407,12 +475,12 @@ k5_seal (struct k5_usage_key *k, unsigned char *data, size_t len)
       /* RFC 8009 section 5: the MAC covers the cipher state and the
 	 ciphertext. */
       if (!k5_cts_encrypt (k->enc, data, len)
-	  || !hmac (k->ki, zero_iv, BLOCK, data, len, data + len, k->mac_len))
+	  || !hmac (&k->ki, zero_iv, BLOCK, data, len, data + len, k->mac_len))
 	return KRB5_CRYPTO_INTERNAL;
       return 0;
     }
   /* RFC 3961 section 5.3: the MAC covers confounder and plaintext. */
-  if (!hmac (k->ki, data, len, NULL, 0, mac, k->mac_len)
+  if (!hmac (&k->ki, data, len, NULL, 0, mac, k->mac_len)
       || !k5_cts_encrypt (k->enc, data, len))
     return KRB5_CRYPTO_INTERNAL;
   memcpy (data + len, mac, k->mac_len);
@@ -441,11 +509,11 @@ k5_decrypt (struct k5_usage_key *k, unsigned char *data, size_t len)
       return krb5_k_decrypt_iov (k->kctx, k->key, k->usage, NULL, iov, 3) == 0;
     }
   if (k->etm)
-    return hmac (k->ki, zero_iv, BLOCK, data, len, mac, k->mac_len)
+    return hmac (&k->ki, zero_iv, BLOCK, data, len, mac, k->mac_len)
       && CRYPTO_memcmp (mac, data + len, k->mac_len) == 0
       && cts_decrypt (k, data, len);
   return cts_decrypt (k, data, len)
-    && hmac (k->ki, data, len, NULL, 0, mac, k->mac_len)
+    && hmac (&k->ki, data, len, NULL, 0, mac, k->mac_len)
     && CRYPTO_memcmp (mac, data + len, k->mac_len) == 0;
 }
 
@@ -467,6 +535,6 @@ k5_checksum (struct k5_usage_key *k, const void *a, size_t alen,
       iov[2].data.length = k->mac_len;
       return krb5_k_make_checksum_iov (k->kctx, 0, k->key, k->usage, iov, 3);
     }
-  return hmac (k->kc, a, alen, b, blen, out, k->mac_len)
+  return hmac (&k->kc, a, alen, b, blen, out, k->mac_len)
     ? 0 : KRB5_CRYPTO_INTERNAL;
 }

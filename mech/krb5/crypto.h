@@ -12,6 +12,22 @@
 #include <stddef.h>
 #include <krb5.h>
 #include <openssl/evp.h>
+#include <openssl/sha.h>
+
+/* HMAC with the inner and outer hash states computed once per key:
+   per message only the two hash passes remain (RFC 2104). */
+enum k5_hash { K5_SHA1, K5_SHA256, K5_SHA384 };
+union k5_hash_state
+{
+  SHA_CTX sha1;
+  SHA256_CTX sha256;
+  SHA512_CTX sha512;
+};
+struct k5_hmac
+{
+  enum k5_hash hash;
+  union k5_hash_state inner, outer;
+};
 
 #define K5_MAX_MAC 24		/* hmac-sha384-192 */
 
@@ -26,7 +42,7 @@ struct k5_usage_key
      decrypt context, Ki and Kc as keyed HMACs. */
   bool etm;			/* RFC 8009: MAC over the ciphertext */
   EVP_CIPHER_CTX *enc, *dec, *ecb_dec;
-  EVP_MAC_CTX *ki, *kc;
+  struct k5_hmac ki, kc;
   /* Other enctypes: the base key and the usage number. */
   krb5_context kctx;
   krb5_key key;
