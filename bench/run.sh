@@ -9,7 +9,7 @@ mit=$2
 rounds=${3:-5}
 seconds=${4:-0.5}
 here=$(cd "$(dirname "$0")" && pwd)
-realm=$here/../tests/kdc/throwaway-realm.sh
+realm=$here/../tests/kdc/realm.sh
 
 for enctype in aes256-cts-hmac-sha1-96 aes256-cts-hmac-sha384-192; do
   case $enctype in
@@ -18,7 +18,7 @@ for enctype in aes256-cts-hmac-sha1-96 aes256-cts-hmac-sha384-192; do
   esac
   out=$(mktemp)
   # shellcheck disable=SC2016
-  "$realm" -e "$enctype" sh -c '
+  "$realm" run -e "$enctype" sh -c '
     i=0
     while [ $i -lt "$1" ]; do
       "$3" host@localhost "$2" | sed "s/^/mit /"

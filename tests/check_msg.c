@@ -407,7 +407,7 @@ unit_suite (void)
 
   if (getenv ("REALM_USER") == NULL)
     {
-      fprintf (stderr, "check_msg: run through tests/kdc/throwaway-realm.sh\n");
+      fprintf (stderr, "check_msg: run through tests/kdc/realm.sh run\n");
       exit (77);
     }
   tcase_set_timeout (tc, 120);

@@ -23,10 +23,10 @@ tests_check_calling_CFLAGS = $(UNIT_CFLAGS)
 tests_check_calling_LDADD = $(UNIT_LDADD)
 
 ## Context establishment and per-message tokens against a throwaway
-## realm (tests/kdc/throwaway-realm.sh), run by tests/realm-checks.sh.
+## realm (tests/kdc/realm.sh), run by tests/realm-checks.sh.
 check_PROGRAMS += tests/check_krb5 tests/check_msg
 TESTS += tests/realm-checks.sh
-EXTRA_DIST += tests/realm-checks.sh tests/kdc/throwaway-realm.sh
+EXTRA_DIST += tests/realm-checks.sh
 tests_check_krb5_CFLAGS = $(UNIT_CFLAGS)
 tests_check_krb5_LDADD = $(UNIT_LDADD)
 tests_check_msg_CFLAGS = $(UNIT_CFLAGS)

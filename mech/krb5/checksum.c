@@ -142,7 +142,7 @@ krb5_gss_read_checksum (OM_uint32 *minor, const krb5_checksum *cksum,
 	}
       if (memcmp (mine, p + 4, BND_LENGTH) != 0)
 	{
-	  *minor = (OM_uint32) KRB5KRB_AP_ERR_BAD_INTEGRITY;
+	  *minor = KG_S_BAD_BINDINGS;
 	  return GSS_S_BAD_BINDINGS;
 	}
     }

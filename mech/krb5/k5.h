@@ -30,6 +30,10 @@ struct krb5_gss_cred
   bool destroy_ccache;		/* a delegated memory ccache we own */
 };
 
+/* Minor codes of this mechanism beyond RFC 1964's GSS_KRB5_S_* (1 to
+   17), with texts in status.c. */
+#define KG_S_BAD_BINDINGS 18
+
 /* RFC 4121 section 4.1: token identifiers of context tokens. */
 #define KG_TOK_AP_REQ 0x0100
 #define KG_TOK_AP_REP 0x0200

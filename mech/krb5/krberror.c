@@ -21,9 +21,6 @@ krb5_gss_major_of (krb5_error_code code)
       return GSS_S_FAILURE | GSS_S_DUPLICATE_TOKEN;
     case KRB5KRB_AP_ERR_SKEW:
       return GSS_S_CONTEXT_EXPIRED;
-    case KRB5KRB_AP_ERR_BAD_INTEGRITY:
-    case KRB5KRB_AP_ERR_MODIFIED:
-      return GSS_S_DEFECTIVE_CREDENTIAL;
     case KRB5KRB_AP_ERR_NOKEY:
     case KRB5KRB_AP_ERR_BADKEYVER:
     case KRB5_KT_NOTFOUND:

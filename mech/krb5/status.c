@@ -27,6 +27,7 @@ static const char *const rfc1964_texts[] = {
   N_("Unknown signature type in token"),
   N_("Invalid field length in token"),
   N_("Attempt to use incomplete security context"),
+  N_("Channel bindings do not match"),
 };
 
 OM_uint32

@@ -1,0 +1,8 @@
+#!/bin/sh
+# ours-mit.sh - every case of cases.sh with libgss as the initiator
+# and MIT's library as the acceptor.
+builddir=${top_builddir:-.}
+srcdir=${srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
+export srcdir
+exec "$srcdir/tests/interop/cases.sh" "$builddir/tests/interop/peer-ours" \
+  "$builddir/tests/interop/peer-mit"

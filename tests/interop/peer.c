@@ -1,0 +1,1023 @@
+/* peer.c - one side of a GSS-API Kerberos 5 conversation, for interop tests.
+ *
+ * Built twice from this one source: against MIT's libgssapi_krb5
+ * (PEER_MIT, program peer-mit) and against libgss (program peer-ours), so
+ * that either library can be put on either side of a conversation.  The
+ * shared code uses only RFC 2744 calls and the mechanism OID.
+ *
+ * Transport: context and per-message tokens travel as frames on two file
+ * descriptors, read from standard input and written to standard output.
+ * A frame is a 4-octet big-endian length followed by that many octets.
+ * tests/interop/pair.sh connects an initiator to an acceptor this way.
+ *
+ * Conversation:
+ *  1. Establishment.  The initiator sends each token gss_init_sec_context
+ *     makes and reads one reply frame whenever the call asks to continue;
+ *     the acceptor reads a frame and answers with the token of each
+ *     gss_accept_sec_context that makes one.  A side whose call fails
+ *     still sends the token the call made (a KRB-ERROR, for example), then
+ *     stops; the other side then sees the end of its input.
+ *  2. With --messages on both sides, for each size of SIZES below and for
+ *     conf_req_flag 0 then 1: the initiator sends a wrap token, the
+ *     acceptor unwraps and checks it and sends its own wrap token, which
+ *     the initiator checks; then for each size the same with get_mic and
+ *     verify_mic.  Payloads are not sent: each side computes the expected
+ *     octets from (size, kind, direction), so a token only verifies if
+ *     both sides agree on the content.
+ *
+ * Outcome: the result of establishment is the major status of the last
+ * init/accept call, compared in full with --expect-major (default 0).
+ * The summary, one line per side, goes to standard error or the --log
+ * file:
+ *   peer-mit initiator: established flags=0x1b2 (MUTUAL,...) src=... \
+ *     target=... lifetime=N messages=ok result=PASS
+ *   peer-mit acceptor: failed call=accept major=0x... (text) \
+ *     minor=0x... (text) expected=0x... result=PASS
+ * The exit status is 0 when every expectation held, 1 when one failed,
+ * 2 for a usage error.
+ */
+#ifdef PEER_MIT
+#include <gssapi/gssapi.h>
+#include <gssapi/gssapi_krb5.h>
+#define PEER_NAME "peer-mit"
+#define PEER_MECH ((gss_OID) gss_mech_krb5)
+#else
+#include <gss.h>
+#define PEER_NAME "peer-ours"
+#define PEER_MECH GSS_KRB5
+#endif
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Frames larger than this are refused as garbage. */
+#define MAX_FRAME (16u * 1024 * 1024)
+
+static const size_t SIZES[] = { 0, 1, 15, 16, 17, 1000, 65536 };
+#define N_SIZES (sizeof SIZES / sizeof SIZES[0])
+
+enum kind
+{ KIND_WRAP_INTEG = 0, KIND_WRAP_CONF = 1, KIND_MIC = 2 };
+enum direction
+{ I_TO_A = 0, A_TO_I = 1 };
+
+struct options
+{
+  int initiate;
+  int accept;
+  const char *service;
+  OM_uint32 req_flags;
+  const char *cb;
+  const char *replay_out;
+  const char *replay_in;
+  OM_uint32 expect_major;
+  OM_uint32 require_flags;
+  OM_uint32 forbid_flags;
+  int require_deleg;
+  int messages;
+  const char *log;
+};
+
+static FILE *log_file;
+static const char *role = "peer";
+
+/* The summary line is built piecewise, then written at once. */
+static char summary[8192];
+static size_t summary_len;
+
+static void
+say (const char *fmt, ...)
+{
+  va_list ap;
+  int n;
+
+  if (summary_len >= sizeof summary - 1)
+    return;
+  va_start (ap, fmt);
+  n = vsnprintf (summary + summary_len, sizeof summary - summary_len, fmt, ap);
+  va_end (ap);
+  if (n < 0)
+    return;
+  summary_len += (size_t) n;
+  if (summary_len >= sizeof summary)
+    summary_len = sizeof summary - 1;
+}
+
+static void
+flush_summary (void)
+{
+  fprintf (log_file, "%s %s:%s\n", PEER_NAME, role, summary);
+  fflush (log_file);
+  summary_len = 0;
+  summary[0] = '\0';
+}
+
+/* Status texts, every message of the chain joined by "; ". */
+static void
+say_status (OM_uint32 code, int type)
+{
+  OM_uint32 ctx = 0, major, minor;
+  gss_buffer_desc text;
+  int first = 1;
+
+  say (" (");
+  do
+    {
+      text.length = 0;
+      text.value = NULL;
+      major = gss_display_status (&minor, code, type, PEER_MECH, &ctx, &text);
+      if (GSS_ERROR (major))
+	{
+	  say ("%sno text: display_status major 0x%08x", first ? "" : "; ",
+	       (unsigned) major);
+	  break;
+	}
+      say ("%s%.*s", first ? "" : "; ", (int) text.length,
+	   (const char *) text.value);
+      gss_release_buffer (&minor, &text);
+      first = 0;
+    }
+  while (ctx != 0);
+  say (")");
+}
+
+static void
+say_failure (const char *call, OM_uint32 major, OM_uint32 minor)
+{
+  say (" call=%s major=0x%08x", call, (unsigned) major);
+  say_status (major, GSS_C_GSS_CODE);
+  say (" minor=0x%08x", (unsigned) minor);
+  if (minor != 0)
+    say_status (minor, GSS_C_MECH_CODE);
+}
+
+static const struct
+{
+  OM_uint32 bit;
+  const char *name;
+} FLAG_NAMES[] = {
+  {1, "DELEG"}, {2, "MUTUAL"}, {4, "REPLAY"}, {8, "SEQUENCE"},
+  {16, "CONF"}, {32, "INTEG"}, {64, "ANON"}, {128, "PROT_READY"},
+  {256, "TRANS"},
+  /* MIT extensions, named only to make logs readable. */
+  {0x800, "CHANNEL_BOUND"}, {0x1000, "DCE_STYLE"}, {0x2000, "IDENTIFY"},
+  {0x4000, "EXTENDED_ERROR"}, {0x8000, "DELEG_POLICY"},
+};
+
+static void
+say_flags (const char *label, OM_uint32 flags)
+{
+  OM_uint32 left = flags;
+  size_t i;
+  int first = 1;
+
+  say (" %s=0x%x (", label, (unsigned) flags);
+  for (i = 0; i < sizeof FLAG_NAMES / sizeof FLAG_NAMES[0]; i++)
+    if (flags & FLAG_NAMES[i].bit)
+      {
+	say ("%s%s", first ? "" : ",", FLAG_NAMES[i].name);
+	left &= ~FLAG_NAMES[i].bit;
+	first = 0;
+      }
+  if (left)
+    say ("%s0x%x", first ? "" : ",", (unsigned) left);
+  say (")");
+}
+
+static void
+say_name (const char *label, gss_name_t name)
+{
+  OM_uint32 major, minor;
+  gss_buffer_desc text = GSS_C_EMPTY_BUFFER;
+
+  if (name == GSS_C_NO_NAME)
+    {
+      say (" %s=(none)", label);
+      return;
+    }
+  major = gss_display_name (&minor, name, &text, NULL);
+  if (GSS_ERROR (major))
+    {
+      say (" %s=(display_name failed 0x%08x)", label, (unsigned) major);
+      return;
+    }
+  say (" %s=%.*s", label, (int) text.length, (const char *) text.value);
+  gss_release_buffer (&minor, &text);
+}
+
+/* Transport. */
+
+static int
+read_all (int fd, unsigned char *p, size_t n)
+{
+  while (n > 0)
+    {
+      ssize_t r = read (fd, p, n);
+      if (r < 0 && errno == EINTR)
+	continue;
+      if (r <= 0)
+	return r == 0 ? 0 : -1;
+      p += r;
+      n -= (size_t) r;
+    }
+  return 1;
+}
+
+static int
+write_all (int fd, const unsigned char *p, size_t n)
+{
+  while (n > 0)
+    {
+      ssize_t r = write (fd, p, n);
+      if (r < 0 && errno == EINTR)
+	continue;
+      if (r < 0)
+	return -1;
+      p += r;
+      n -= (size_t) r;
+    }
+  return 0;
+}
+
+/* Returns 1 with a frame in *buf (free with free), 0 at the end of input
+   before a frame begins, -1 on an error (said in the summary). */
+static int
+read_frame (gss_buffer_desc *buf)
+{
+  unsigned char head[4];
+  uint32_t len;
+  int r;
+
+  buf->length = 0;
+  buf->value = NULL;
+  r = read_all (0, head, 4);
+  if (r == 0)
+    return 0;
+  if (r < 0)
+    {
+      say (" io=read:%s", strerror (errno));
+      return -1;
+    }
+  len = ((uint32_t) head[0] << 24) | ((uint32_t) head[1] << 16)
+    | ((uint32_t) head[2] << 8) | head[3];
+  if (len > MAX_FRAME)
+    {
+      say (" io=frame-too-long:%lu", (unsigned long) len);
+      return -1;
+    }
+  buf->value = malloc (len ? len : 1);
+  if (buf->value == NULL)
+    {
+      say (" io=out-of-memory");
+      return -1;
+    }
+  r = read_all (0, buf->value, len);
+  if (r <= 0)
+    {
+      say (" io=truncated-frame");
+      free (buf->value);
+      buf->value = NULL;
+      return -1;
+    }
+  buf->length = len;
+  return 1;
+}
+
+static int
+write_frame (const gss_buffer_desc *buf)
+{
+  unsigned char head[4];
+  uint32_t len = (uint32_t) buf->length;
+
+  head[0] = (unsigned char) (len >> 24);
+  head[1] = (unsigned char) (len >> 16);
+  head[2] = (unsigned char) (len >> 8);
+  head[3] = (unsigned char) len;
+  if (write_all (1, head, 4) < 0
+      || write_all (1, buf->value, buf->length) < 0)
+    {
+      say (" io=write:%s", strerror (errno));
+      return -1;
+    }
+  return 0;
+}
+
+static int
+save_file (const char *path, const gss_buffer_desc *buf)
+{
+  FILE *f = fopen (path, "wb");
+  int ok;
+
+  if (f == NULL)
+    return -1;
+  ok = fwrite (buf->value, 1, buf->length, f) == buf->length;
+  if (fclose (f) != 0)
+    ok = 0;
+  return ok ? 0 : -1;
+}
+
+static int
+load_file (const char *path, gss_buffer_desc *buf)
+{
+  FILE *f = fopen (path, "rb");
+  unsigned char *data = NULL;
+  size_t len = 0, cap = 0, n;
+
+  buf->length = 0;
+  buf->value = NULL;
+  if (f == NULL)
+    return -1;
+  for (;;)
+    {
+      if (len == cap)
+	{
+	  unsigned char *bigger;
+	  cap = cap ? cap * 2 : 4096;
+	  bigger = realloc (data, cap);
+	  if (bigger == NULL)
+	    {
+	      free (data);
+	      fclose (f);
+	      return -1;
+	    }
+	  data = bigger;
+	}
+      n = fread (data + len, 1, cap - len, f);
+      len += n;
+      if (n == 0)
+	break;
+    }
+  fclose (f);
+  buf->value = data;
+  buf->length = len;
+  return 0;
+}
+
+/* The octets both sides expect for one message. */
+static void
+fill_payload (unsigned char *p, size_t size, size_t index, enum kind kind,
+	      enum direction dir)
+{
+  size_t i;
+  unsigned seed = (unsigned) (index * 7 + kind * 29 + dir * 53 + 1);
+
+  for (i = 0; i < size; i++)
+    p[i] = (unsigned char) ((i * 131u + seed * (1 + (i >> 8))) & 0xff);
+}
+
+static gss_name_t
+import_service (const char *service)
+{
+  OM_uint32 major, minor;
+  gss_buffer_desc buf;
+  gss_name_t name = GSS_C_NO_NAME;
+
+  buf.length = strlen (service);
+  buf.value = (void *) service;
+  major = gss_import_name (&minor, &buf, GSS_C_NT_HOSTBASED_SERVICE, &name);
+  if (GSS_ERROR (major))
+    {
+      say_failure ("import_name", major, minor);
+      return GSS_C_NO_NAME;
+    }
+  return name;
+}
+
+/* Establishment. */
+
+struct context
+{
+  gss_ctx_id_t ctx;
+  OM_uint32 last_major;
+  OM_uint32 last_minor;
+  const char *last_call;
+  OM_uint32 ret_flags;
+  gss_name_t src;
+  gss_cred_id_t deleg;
+  int io_failed;
+};
+
+static void
+initiate (const struct options *o, gss_channel_bindings_t cb,
+	  struct context *c)
+{
+  gss_name_t target = import_service (o->service);
+  gss_buffer_desc in = GSS_C_EMPTY_BUFFER, out;
+  OM_uint32 major, minor;
+  int first = 1;
+
+  c->last_call = "import_name";
+  c->last_major = GSS_S_FAILURE;
+  if (target == GSS_C_NO_NAME)
+    return;
+  c->last_call = "init_sec_context";
+  for (;;)
+    {
+      out.length = 0;
+      out.value = NULL;
+      major = gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &c->ctx,
+				    target, PEER_MECH, o->req_flags, 0, cb,
+				    first ? GSS_C_NO_BUFFER : &in, NULL, &out,
+				    &c->ret_flags, NULL);
+      free (in.value);
+      in.value = NULL;
+      in.length = 0;
+      c->last_major = major;
+      c->last_minor = minor;
+      if (out.length > 0)
+	{
+	  if (first && o->replay_out && save_file (o->replay_out, &out) < 0)
+	    {
+	      say (" io=cannot-write:%s", o->replay_out);
+	      c->io_failed = 1;
+	    }
+	  if (write_frame (&out) < 0 && !GSS_ERROR (major))
+	    c->io_failed = 1;
+	}
+      gss_release_buffer (&minor, &out);
+      first = 0;
+      if (GSS_ERROR (major) || c->io_failed
+	  || !(major & GSS_S_CONTINUE_NEEDED))
+	break;
+      if (read_frame (&in) <= 0)
+	{
+	  say (" io=no-reply-from-acceptor");
+	  c->io_failed = 1;
+	  break;
+	}
+    }
+  gss_release_name (&minor, &target);
+}
+
+static void
+accept_ (const struct options *o, gss_channel_bindings_t cb,
+	 struct context *c)
+{
+  gss_cred_id_t cred = GSS_C_NO_CREDENTIAL;
+  gss_buffer_desc in, out;
+  OM_uint32 major, minor;
+  int first = 1, r;
+
+  if (o->service)
+    {
+      gss_name_t name = import_service (o->service);
+      gss_OID_set_desc mechs;
+
+      c->last_call = "import_name";
+      c->last_major = GSS_S_FAILURE;
+      if (name == GSS_C_NO_NAME)
+	return;
+      mechs.count = 1;
+      mechs.elements = PEER_MECH;
+      major = gss_acquire_cred (&minor, name, GSS_C_INDEFINITE, &mechs,
+				GSS_C_ACCEPT, &cred, NULL, NULL);
+      gss_release_name (&minor, &name);
+      c->last_call = "acquire_cred";
+      c->last_major = major;
+      c->last_minor = minor;
+      if (GSS_ERROR (major))
+	return;
+    }
+  c->last_call = "accept_sec_context";
+  for (;;)
+    {
+      if (first && o->replay_in)
+	{
+	  if (load_file (o->replay_in, &in) < 0)
+	    {
+	      say (" io=cannot-read:%s", o->replay_in);
+	      c->io_failed = 1;
+	      break;
+	    }
+	}
+      else
+	{
+	  r = read_frame (&in);
+	  if (r <= 0)
+	    {
+	      if (r == 0)
+		say (" io=no-token-from-initiator");
+	      c->io_failed = 1;
+	      break;
+	    }
+	}
+      first = 0;
+      out.length = 0;
+      out.value = NULL;
+      /* The source name and the delegated credential are kept from the
+         call that completes; earlier calls leave them empty. */
+      major = gss_accept_sec_context (&minor, &c->ctx, cred, &in, cb,
+				      &c->src, NULL, &out, &c->ret_flags,
+				      NULL, &c->deleg);
+      free (in.value);
+      c->last_major = major;
+      c->last_minor = minor;
+      if (out.length > 0 && write_frame (&out) < 0 && !GSS_ERROR (major))
+	c->io_failed = 1;
+      gss_release_buffer (&minor, &out);
+      if (GSS_ERROR (major) || c->io_failed
+	  || !(major & GSS_S_CONTINUE_NEEDED))
+	break;
+    }
+  if (cred != GSS_C_NO_CREDENTIAL)
+    gss_release_cred (&minor, &cred);
+}
+
+/* Checks what gss_inquire_context says of an established context. */
+static int
+inquire (struct context *c, int initiator)
+{
+  OM_uint32 major, minor, lifetime = 0, flags = 0;
+  gss_name_t src = GSS_C_NO_NAME, targ = GSS_C_NO_NAME;
+  gss_OID mech = GSS_C_NO_OID;
+  int local = -1, open = -1, ok = 1;
+
+  major = gss_inquire_context (&minor, c->ctx, &src, &targ, &lifetime, &mech,
+			       &flags, &local, &open);
+  if (GSS_ERROR (major))
+    {
+      say (" inquire_context=failed");
+      say_failure ("inquire_context", major, minor);
+      return 0;
+    }
+  say_name ("src", src);
+  say_name ("target", targ);
+  say (" lifetime=%lu", (unsigned long) lifetime);
+  if (!open || local != initiator)
+    {
+      say (" inquire=wrong(open=%d,locally_initiated=%d)", open, local);
+      ok = 0;
+    }
+  if (mech == GSS_C_NO_OID || mech->length != PEER_MECH->length
+      || memcmp (mech->elements, PEER_MECH->elements, mech->length) != 0)
+    {
+      say (" inquire=wrong-mech");
+      ok = 0;
+    }
+  /* MIT sets PROT_READY in the context's flags but not always in the
+     returned ones; either is right for an established context. */
+  if ((flags | GSS_C_PROT_READY_FLAG) != (c->ret_flags | GSS_C_PROT_READY_FLAG))
+    {
+      say_flags ("inquire_flags", flags);
+      ok = 0;
+    }
+  gss_release_name (&minor, &src);
+  gss_release_name (&minor, &targ);
+  return ok;
+}
+
+/* The acceptor uses a delegated credential to reach itself again. */
+static int
+try_delegated (struct context *c)
+{
+  OM_uint32 major, minor, ignored;
+  gss_name_t self = GSS_C_NO_NAME, inner_src = GSS_C_NO_NAME;
+  gss_ctx_id_t ictx = GSS_C_NO_CONTEXT, actx = GSS_C_NO_CONTEXT;
+  gss_buffer_desc itok = GSS_C_EMPTY_BUFFER, atok = GSS_C_EMPTY_BUFFER;
+  int ok = 0, same = 0, rounds;
+
+  major = gss_inquire_context (&minor, c->ctx, NULL, &self, NULL, NULL, NULL,
+			       NULL, NULL);
+  if (GSS_ERROR (major))
+    {
+      say (" deleg_init=failed");
+      say_failure ("inquire_context", major, minor);
+      return 0;
+    }
+  for (rounds = 0; rounds < 10; rounds++)
+    {
+      major = gss_init_sec_context (&minor, c->deleg, &ictx, self, PEER_MECH,
+				    GSS_C_MUTUAL_FLAG, 0,
+				    GSS_C_NO_CHANNEL_BINDINGS,
+				    rounds ? &atok : GSS_C_NO_BUFFER, NULL,
+				    &itok, NULL, NULL);
+      gss_release_buffer (&ignored, &atok);
+      if (GSS_ERROR (major))
+	{
+	  say (" deleg_init=failed");
+	  say_failure ("init_sec_context(delegated)", major, minor);
+	  goto cleanup;
+	}
+      if (itok.length == 0)
+	break;
+      major = gss_accept_sec_context (&minor, &actx, GSS_C_NO_CREDENTIAL,
+				      &itok, GSS_C_NO_CHANNEL_BINDINGS,
+				      &inner_src, NULL, &atok, NULL, NULL,
+				      NULL);
+      gss_release_buffer (&ignored, &itok);
+      if (GSS_ERROR (major))
+	{
+	  say (" deleg_init=failed");
+	  say_failure ("accept_sec_context(delegated)", major, minor);
+	  goto cleanup;
+	}
+      if (atok.length == 0)
+	break;
+    }
+  if (major != GSS_S_COMPLETE || inner_src == GSS_C_NO_NAME
+      || actx == GSS_C_NO_CONTEXT)
+    {
+      say (" deleg_init=failed(no-context)");
+      goto cleanup;
+    }
+  major = gss_compare_name (&minor, inner_src, c->src, &same);
+  if (GSS_ERROR (major) || !same)
+    {
+      say (" deleg_init=failed(other-name)");
+      say_name ("deleg_src", inner_src);
+      goto cleanup;
+    }
+  say (" deleg_init=ok");
+  ok = 1;
+
+cleanup:
+  gss_release_buffer (&ignored, &itok);
+  gss_release_buffer (&ignored, &atok);
+  gss_release_name (&ignored, &self);
+  gss_release_name (&ignored, &inner_src);
+  if (ictx != GSS_C_NO_CONTEXT)
+    gss_delete_sec_context (&ignored, &ictx, GSS_C_NO_BUFFER);
+  if (actx != GSS_C_NO_CONTEXT)
+    gss_delete_sec_context (&ignored, &actx, GSS_C_NO_BUFFER);
+  return ok;
+}
+
+/* Per-message tokens. */
+
+static int
+send_message (gss_ctx_id_t ctx, size_t index, enum kind kind,
+	      enum direction dir)
+{
+  size_t size = SIZES[index];
+  unsigned char *payload = malloc (size ? size : 1);
+  gss_buffer_desc msg, tok = GSS_C_EMPTY_BUFFER;
+  OM_uint32 major, minor;
+  int conf = -1, ok = 0;
+
+  if (payload == NULL)
+    return 0;
+  fill_payload (payload, size, index, kind, dir);
+  msg.length = size;
+  msg.value = payload;
+  if (kind == KIND_MIC)
+    major = gss_get_mic (&minor, ctx, 0, &msg, &tok);
+  else
+    major = gss_wrap (&minor, ctx, kind == KIND_WRAP_CONF, 0, &msg, &conf,
+		      &tok);
+  if (GSS_ERROR (major))
+    {
+      say (" messages=failed(size=%lu,kind=%d)", (unsigned long) size, kind);
+      say_failure (kind == KIND_MIC ? "get_mic" : "wrap", major, minor);
+    }
+  else if (kind != KIND_MIC && conf != (kind == KIND_WRAP_CONF))
+    say (" messages=failed(size=%lu,kind=%d,conf_state=%d)",
+	 (unsigned long) size, kind, conf);
+  else if (write_frame (&tok) == 0)
+    ok = 1;
+  gss_release_buffer (&minor, &tok);
+  free (payload);
+  return ok;
+}
+
+static int
+receive_message (gss_ctx_id_t ctx, size_t index, enum kind kind,
+		 enum direction dir)
+{
+  size_t size = SIZES[index];
+  unsigned char *expected = malloc (size ? size : 1);
+  gss_buffer_desc tok = GSS_C_EMPTY_BUFFER, msg, out = GSS_C_EMPTY_BUFFER;
+  OM_uint32 major, minor;
+  gss_qop_t qop = 12345;
+  int conf = -1, ok = 0;
+
+  if (expected == NULL)
+    return 0;
+  fill_payload (expected, size, index, kind, dir);
+  if (read_frame (&tok) <= 0)
+    {
+      say (" messages=failed(size=%lu,kind=%d,no-token)",
+	   (unsigned long) size, kind);
+      free (expected);
+      return 0;
+    }
+  if (kind == KIND_MIC)
+    {
+      msg.length = size;
+      msg.value = expected;
+      major = gss_verify_mic (&minor, ctx, &msg, &tok, &qop);
+    }
+  else
+    major = gss_unwrap (&minor, ctx, &tok, &out, &conf, &qop);
+  if (major != GSS_S_COMPLETE)
+    {
+      say (" messages=failed(size=%lu,kind=%d)", (unsigned long) size, kind);
+      say_failure (kind == KIND_MIC ? "verify_mic" : "unwrap", major, minor);
+    }
+  else if (qop != 0)
+    say (" messages=failed(size=%lu,kind=%d,qop=%lu)", (unsigned long) size,
+	 kind, (unsigned long) qop);
+  else if (kind != KIND_MIC && conf != (kind == KIND_WRAP_CONF))
+    say (" messages=failed(size=%lu,kind=%d,conf_state=%d)",
+	 (unsigned long) size, kind, conf);
+  else if (kind != KIND_MIC
+	   && (out.length != size
+	       || (size > 0 && memcmp (out.value, expected, size) != 0)))
+    say (" messages=failed(size=%lu,kind=%d,wrong-payload)",
+	 (unsigned long) size, kind);
+  else
+    ok = 1;
+  free (tok.value);
+  gss_release_buffer (&minor, &out);
+  free (expected);
+  return ok;
+}
+
+static int
+exchange_messages (gss_ctx_id_t ctx, int initiator)
+{
+  size_t i;
+  int k;
+  enum direction mine = initiator ? I_TO_A : A_TO_I;
+  enum direction theirs = initiator ? A_TO_I : I_TO_A;
+
+  for (i = 0; i < N_SIZES; i++)
+    for (k = KIND_WRAP_INTEG; k <= KIND_MIC; k++)
+      {
+	/* The initiator speaks first in each round. */
+	if (initiator)
+	  {
+	    if (!send_message (ctx, i, k, mine)
+		|| !receive_message (ctx, i, k, theirs))
+	      return 0;
+	  }
+	else
+	  {
+	    if (!receive_message (ctx, i, k, theirs)
+		|| !send_message (ctx, i, k, mine))
+	      return 0;
+	  }
+      }
+  say (" messages=ok");
+  return 1;
+}
+
+/* Command line. */
+
+static void
+usage (FILE *f)
+{
+  fprintf (f,
+	   "Usage: %s --initiate|--accept [OPTION]...\n"
+	   "One side of a GSS-API Kerberos 5 conversation; tokens are read\n"
+	   "from standard input and written to standard output as frames of\n"
+	   "a 4-octet big-endian length and the token.\n"
+	   "\n"
+	   "  --initiate           be the initiator (needs --service)\n"
+	   "  --accept             be the acceptor\n"
+	   "  --service NAME@HOST  initiator: the target; acceptor: acquire the\n"
+	   "                       credential of this name (default: any key of\n"
+	   "                       the default keytab)\n"
+	   "  --mutual             request GSS_C_MUTUAL_FLAG\n"
+	   "  --deleg              request GSS_C_DELEG_FLAG\n"
+	   "  --flags HEX          request these flags as well\n"
+	   "  --cb STRING          channel bindings with this application data\n"
+	   "  --replay-out FILE    initiator: save the first token to FILE\n"
+	   "  --replay-in FILE     acceptor: take the first token from FILE\n"
+	   "  --expect-major HEX   establishment must end with this major status\n"
+	   "                       (default 0)\n"
+	   "  --require-flags HEX  these returned flags must be set\n"
+	   "  --forbid-flags HEX   these returned flags must be clear\n"
+	   "  --require-deleg      acceptor: a delegated credential must arrive\n"
+	   "  --messages           exchange wrap and MIC tokens afterwards\n"
+	   "  --log FILE           append the summary to FILE, not stderr\n"
+	   "  --help               show this\n", PEER_NAME);
+}
+
+static int
+parse_hex (const char *s, OM_uint32 *v)
+{
+  char *end;
+  unsigned long n;
+
+  errno = 0;
+  n = strtoul (s, &end, 16);
+  if (errno || end == s || *end != '\0' || n > 0xffffffffUL)
+    return -1;
+  *v = (OM_uint32) n;
+  return 0;
+}
+
+static int
+parse_options (int argc, char **argv, struct options *o)
+{
+  int i;
+
+  memset (o, 0, sizeof *o);
+  o->req_flags = GSS_C_CONF_FLAG | GSS_C_INTEG_FLAG;
+  for (i = 1; i < argc; i++)
+    {
+      const char *a = argv[i];
+      const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+      int takes = 1;
+
+      if (strcmp (a, "--initiate") == 0)
+	o->initiate = 1, takes = 0;
+      else if (strcmp (a, "--accept") == 0)
+	o->accept = 1, takes = 0;
+      else if (strcmp (a, "--mutual") == 0)
+	o->req_flags |= GSS_C_MUTUAL_FLAG, takes = 0;
+      else if (strcmp (a, "--deleg") == 0)
+	o->req_flags |= GSS_C_DELEG_FLAG, takes = 0;
+      else if (strcmp (a, "--require-deleg") == 0)
+	o->require_deleg = 1, takes = 0;
+      else if (strcmp (a, "--messages") == 0)
+	o->messages = 1, takes = 0;
+      else if (strcmp (a, "--help") == 0)
+	{
+	  usage (stdout);
+	  exit (0);
+	}
+      else if (v == NULL)
+	{
+	  fprintf (stderr, "%s: %s needs a value or is unknown\n", PEER_NAME,
+		   a);
+	  return -1;
+	}
+      else if (strcmp (a, "--service") == 0)
+	o->service = v;
+      else if (strcmp (a, "--cb") == 0)
+	o->cb = v;
+      else if (strcmp (a, "--replay-out") == 0)
+	o->replay_out = v;
+      else if (strcmp (a, "--replay-in") == 0)
+	o->replay_in = v;
+      else if (strcmp (a, "--log") == 0)
+	o->log = v;
+      else if (strcmp (a, "--flags") == 0 || strcmp (a, "--expect-major") == 0
+	       || strcmp (a, "--require-flags") == 0
+	       || strcmp (a, "--forbid-flags") == 0)
+	{
+	  OM_uint32 n;
+	  if (parse_hex (v, &n) < 0)
+	    {
+	      fprintf (stderr, "%s: %s: not a hexadecimal number: %s\n",
+		       PEER_NAME, a, v);
+	      return -1;
+	    }
+	  if (strcmp (a, "--flags") == 0)
+	    o->req_flags |= n;
+	  else if (strcmp (a, "--expect-major") == 0)
+	    o->expect_major = n;
+	  else if (strcmp (a, "--require-flags") == 0)
+	    o->require_flags = n;
+	  else
+	    o->forbid_flags = n;
+	}
+      else
+	{
+	  fprintf (stderr, "%s: unknown option %s\n", PEER_NAME, a);
+	  return -1;
+	}
+      i += takes;
+    }
+  if (o->initiate == o->accept)
+    {
+      fprintf (stderr, "%s: give one of --initiate and --accept\n",
+	       PEER_NAME);
+      return -1;
+    }
+  if (o->initiate && o->service == NULL)
+    {
+      fprintf (stderr, "%s: --initiate needs --service\n", PEER_NAME);
+      return -1;
+    }
+  if ((o->replay_out && !o->initiate) || (o->replay_in && !o->accept)
+      || (o->require_deleg && !o->accept))
+    {
+      fprintf (stderr, "%s: --replay-out and --replay-in belong to the "
+	       "initiator and the acceptor, --require-deleg to the acceptor\n",
+	       PEER_NAME);
+      return -1;
+    }
+  return 0;
+}
+
+int
+main (int argc, char **argv)
+{
+  struct options o;
+  struct gss_channel_bindings_struct bindings;
+  gss_channel_bindings_t cb = GSS_C_NO_CHANNEL_BINDINGS;
+  struct context c;
+  OM_uint32 minor;
+  int ok = 1;
+
+  log_file = stderr;
+  if (parse_options (argc, argv, &o) < 0)
+    {
+      usage (stderr);
+      return 2;
+    }
+  if (o.log)
+    {
+      log_file = fopen (o.log, "a");
+      if (log_file == NULL)
+	{
+	  fprintf (stderr, "%s: cannot open %s: %s\n", PEER_NAME, o.log,
+		   strerror (errno));
+	  return 2;
+	}
+    }
+  role = o.initiate ? "initiator" : "acceptor";
+  /* A peer that went away must show as a failed write, not kill us. */
+  signal (SIGPIPE, SIG_IGN);
+
+  if (o.cb)
+    {
+      memset (&bindings, 0, sizeof bindings);
+      bindings.initiator_addrtype = GSS_C_AF_UNSPEC;
+      bindings.acceptor_addrtype = GSS_C_AF_UNSPEC;
+      bindings.application_data.length = strlen (o.cb);
+      bindings.application_data.value = (void *) o.cb;
+      cb = &bindings;
+    }
+
+  memset (&c, 0, sizeof c);
+  c.ctx = GSS_C_NO_CONTEXT;
+  c.src = GSS_C_NO_NAME;
+  c.deleg = GSS_C_NO_CREDENTIAL;
+  if (o.initiate)
+    initiate (&o, cb, &c);
+  else
+    accept_ (&o, cb, &c);
+
+  if (c.io_failed)
+    {
+      say (" failed call=transport");
+      ok = 0;
+    }
+  else if (GSS_ERROR (c.last_major))
+    {
+      say (" failed");
+      say_failure (c.last_call, c.last_major, c.last_minor);
+      say (" expected=0x%08x", (unsigned) o.expect_major);
+      ok = c.last_major == o.expect_major;
+    }
+  else
+    {
+      say (" established");
+      if (c.last_major != GSS_S_COMPLETE)
+	say (" major=0x%08x", (unsigned) c.last_major);
+      say_flags ("flags", c.ret_flags);
+      if (c.last_major != o.expect_major)
+	{
+	  say (" expected=0x%08x", (unsigned) o.expect_major);
+	  ok = 0;
+	}
+      if ((c.ret_flags & o.require_flags) != o.require_flags)
+	{
+	  say (" missing_flags=0x%x",
+	       (unsigned) (o.require_flags & ~c.ret_flags));
+	  ok = 0;
+	}
+      if (c.ret_flags & o.forbid_flags)
+	{
+	  say (" forbidden_flags=0x%x",
+	       (unsigned) (c.ret_flags & o.forbid_flags));
+	  ok = 0;
+	}
+      if (!inquire (&c, o.initiate))
+	ok = 0;
+      if (o.accept)
+	{
+	  say (" deleg=%s", c.deleg != GSS_C_NO_CREDENTIAL ? "yes" : "no");
+	  if (c.deleg != GSS_C_NO_CREDENTIAL)
+	    {
+	      if (!try_delegated (&c))
+		ok = 0;
+	    }
+	  else if (o.require_deleg)
+	    ok = 0;
+	}
+      if (ok && o.messages && !exchange_messages (c.ctx, o.initiate))
+	ok = 0;
+    }
+  say (" result=%s", ok ? "PASS" : "FAIL");
+  flush_summary ();
+
+  if (c.deleg != GSS_C_NO_CREDENTIAL)
+    gss_release_cred (&minor, &c.deleg);
+  if (c.src != GSS_C_NO_NAME)
+    gss_release_name (&minor, &c.src);
+  if (c.ctx != GSS_C_NO_CONTEXT)
+    gss_delete_sec_context (&minor, &c.ctx, GSS_C_NO_BUFFER);
+  if (log_file != stderr)
+    fclose (log_file);
+  return ok ? 0 : 1;
+}
