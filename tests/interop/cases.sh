@@ -16,6 +16,7 @@
 # name the cause.  Minor texts are only checked on the side of the
 # program named in CHECK_MINOR_TEXT ("initiator", "acceptor", "both",
 # default "both", or "none"), since libraries word them differently.
+# ENCTYPES and CASES (names of case_* functions) narrow the run.
 set -u
 
 [ $# -eq 2 ] || { echo "usage: $0 INITIATOR_PROGRAM ACCEPTOR_PROGRAM" >&2; exit 2; }
@@ -314,6 +315,11 @@ first_cases="plain mutual second_service delegation bindings_match bindings_mism
   replay replay_mutual unknown_service wrong_key wrong_key_mutual wrong_key_named
   messages messages_no_mutual session_enctype"
 last_cases="expired_initiator expired_acceptor"
+# CASES narrows the run to the cases it names (of the first group).
+if [ -n "${CASES:-}" ]; then
+  first_cases=$CASES
+  last_cases=
+fi
 
 # All realms first, so that their tickets expire while the other cases run.
 n=0

@@ -23,6 +23,6 @@ tests_interop_peer_ours_SOURCES = tests/interop/peer.c
 tests_interop_peer_ours_CPPFLAGS = -I$(top_builddir)/include -I$(top_srcdir)/include
 tests_interop_peer_ours_LDADD = lib/libgss.la
 interop_tests = tests/interop/ours-mit.sh tests/interop/mit-ours.sh \
-	tests/interop/ours-ours.sh
+	tests/interop/ours-ours.sh tests/interop/enctypes.sh
 TESTS += $(interop_tests)
 EXTRA_DIST += $(interop_tests) tests/interop/README.md
