@@ -15,9 +15,9 @@ check_context (gss_const_ctx_id_t ctx)
   return GSS_S_COMPLETE;
 }
 
-static OM_uint32
-wrap_context (OM_uint32 *minor, const struct gss_mech *mech, void *mctx,
-	      gss_ctx_id_t *out)
+OM_uint32
+_gss_ctx_wrap (OM_uint32 *minor, const struct gss_mech *mech, void *mctx,
+	       gss_ctx_id_t *out)
 {
   struct gss_ctx_id_struct *ctx = calloc (1, sizeof *ctx);
   OM_uint32 tmp;
@@ -130,7 +130,7 @@ gss_init_sec_context (OM_uint32 *minor_status,
      delete, as the gss_init_sec_context page prefers. */
   if (first && !GSS_ERROR (major) && mctx != NULL)
     {
-      OM_uint32 wrapped = wrap_context (minor_status, mech, mctx,
+      OM_uint32 wrapped = _gss_ctx_wrap (minor_status, mech, mctx,
 					context_handle);
       if (GSS_ERROR (wrapped))
 	{
@@ -225,7 +225,7 @@ gss_accept_sec_context (OM_uint32 *minor_status,
 				    &src_mname, output_token, &flags,
 				    &lifetime, &deleg_mcred);
   if (first && !GSS_ERROR (major) && mctx != NULL)
-    major = wrap_context (minor_status, mech, mctx, context_handle) | major;
+    major = _gss_ctx_wrap (minor_status, mech, mctx, context_handle) | major;
   if (GSS_ERROR (major))
     {
       /* The mechanism hands out names and credentials only on

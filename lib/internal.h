@@ -95,6 +95,8 @@ OM_uint32 _gss_name_to_mname (OM_uint32 *minor, const struct gss_name_struct *na
    object (takes ownership, also on failure). */
 OM_uint32 _gss_cred_wrap (OM_uint32 *minor, const struct gss_mech *mech,
 			  void *mcred, gss_cred_id_t *out);
+OM_uint32 _gss_ctx_wrap (OM_uint32 *minor, const struct gss_mech *mech,
+			 void *mctx, gss_ctx_id_t *out);
 
 /* The RFC 2743 section 3.1 framing, returning pointers into INPUT. */
 OM_uint32 _gss_token_parse (const void *input, size_t length,

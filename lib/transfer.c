@@ -79,9 +79,8 @@ gss_import_sec_context (OM_uint32 *minor_status,
   const struct gss_mech *mech;
   gss_OID_desc oid;
   gss_buffer_desc blob;
-  struct gss_ctx_id_struct *ctx;
   void *mctx = NULL;
-  OM_uint32 major, tmp;
+  OM_uint32 major;
 
   if (context_handle != NULL)
     *context_handle = GSS_C_NO_CONTEXT;
@@ -111,16 +110,5 @@ gss_import_sec_context (OM_uint32 *minor_status,
   major = mech->import_sec_context (minor_status, &blob, &mctx);
   if (GSS_ERROR (major))
     return major;
-  ctx = calloc (1, sizeof *ctx);
-  if (ctx == NULL)
-    {
-      mech->delete_sec_context (&tmp, mctx, GSS_C_NO_BUFFER);
-      *minor_status = GSS_MINOR_NOMEM;
-      return GSS_S_FAILURE;
-    }
-  ctx->magic = GSS_MAGIC_CTX;
-  ctx->mech = mech;
-  ctx->mctx = mctx;
-  *context_handle = ctx;
-  return GSS_S_COMPLETE;
+  return _gss_ctx_wrap (minor_status, mech, mctx, context_handle);
 }

@@ -443,6 +443,23 @@ hmac (struct k5_hmac *m, const void *a, size_t alen, const void *b,
   return true;
 }
 
+/* The libkrb5 view of an in-place ciphertext: confounder, data, and
+   the integrity part after LEN. */
+static void
+iov_layout (const struct k5_usage_key *k, unsigned char *data, size_t len,
+	    krb5_crypto_iov iov[3])
+{
+  iov[0].flags = KRB5_CRYPTO_TYPE_HEADER;
+  iov[0].data.data = (char *) data;
+  iov[0].data.length = k->header_len;
+  iov[1].flags = KRB5_CRYPTO_TYPE_DATA;
+  iov[1].data.data = (char *) data + k->header_len;
+  iov[1].data.length = len - k->header_len;
+  iov[2].flags = KRB5_CRYPTO_TYPE_TRAILER;
+  iov[2].data.data = (char *) data + len;
+  iov[2].data.length = k->trailer_len;
+}
+
 krb5_error_code
 k5_encrypt (struct k5_usage_key *k, unsigned char *data, size_t len)
 {
@@ -459,15 +476,7 @@ k5_seal (struct k5_usage_key *k, unsigned char *data, size_t len)
   if (!k->fast)
     {
       krb5_crypto_iov iov[3];
-      iov[0].flags = KRB5_CRYPTO_TYPE_HEADER;
-      iov[0].data.data = (char *) data;
-      iov[0].data.length = k->header_len;
-      iov[1].flags = KRB5_CRYPTO_TYPE_DATA;
-      iov[1].data.data = (char *) data + k->header_len;
-      iov[1].data.length = len - k->header_len;
-      iov[2].flags = KRB5_CRYPTO_TYPE_TRAILER;
-      iov[2].data.data = (char *) data + len;
-      iov[2].data.length = k->trailer_len;
+      iov_layout (k, data, len, iov);
       return krb5_k_encrypt_iov (k->kctx, k->key, k->usage, NULL, iov, 3);
     }
   if (k->etm)
@@ -497,15 +506,7 @@ k5_decrypt (struct k5_usage_key *k, unsigned char *data, size_t len)
   if (!k->fast)
     {
       krb5_crypto_iov iov[3];
-      iov[0].flags = KRB5_CRYPTO_TYPE_HEADER;
-      iov[0].data.data = (char *) data;
-      iov[0].data.length = k->header_len;
-      iov[1].flags = KRB5_CRYPTO_TYPE_DATA;
-      iov[1].data.data = (char *) data + k->header_len;
-      iov[1].data.length = len - k->header_len;
-      iov[2].flags = KRB5_CRYPTO_TYPE_TRAILER;
-      iov[2].data.data = (char *) data + len;
-      iov[2].data.length = k->trailer_len;
+      iov_layout (k, data, len, iov);
       return krb5_k_decrypt_iov (k->kctx, k->key, k->usage, NULL, iov, 3) == 0;
     }
   if (k->etm)

@@ -48,6 +48,21 @@ forward_tgt (krb5_context kctx, krb5_ccache cc, krb5_creds *ticket,
   return code == 0;
 }
 
+/* The context is complete: per-message state, and the flags that say
+   protection is ready and the context can be exported. */
+static OM_uint32
+finish (OM_uint32 *minor, struct krb5_gss_ctx *ctx)
+{
+  OM_uint32 major = krb5_gss_ctx_ready (minor, ctx);
+
+  if (major == GSS_S_COMPLETE)
+    {
+      ctx->established = true;
+      ctx->flags |= GSS_C_PROT_READY_FLAG | GSS_C_TRANS_FLAG;
+    }
+  return major;
+}
+
 static OM_uint32
 init_first (OM_uint32 *minor, const struct krb5_gss_cred *cred,
 	    struct krb5_gss_ctx *ctx, const struct krb5_gss_name *target,
@@ -149,11 +164,7 @@ init_first (OM_uint32 *minor, const struct krb5_gss_cred *cred,
       /* RFC 1964 section 1.2.1.1: without an AP-REP both directions
 	 start from the initiator's number. */
       ctx->recv_seq = ctx->send_seq;
-      major = krb5_gss_ctx_ready (minor, ctx);
-      if (major)
-	goto cleanup;
-      ctx->established = true;
-      ctx->flags |= GSS_C_PROT_READY_FLAG | GSS_C_TRANS_FLAG;
+      major = finish (minor, ctx);
     }
 
 cleanup:
@@ -218,19 +229,16 @@ init_continue (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
 					&ctx->acceptor_subkey);
   if (code)
     {
-      /* A reply that does not decrypt is a bad token, not a bad
-	 credential of ours. */
+      /* A reply that does not decrypt under our session key was
+	 changed on the way: a bad token. */
       major = krb5_gss_fail (minor, code);
-      if (major == GSS_S_DEFECTIVE_CREDENTIAL)
+      if (code == KRB5KRB_AP_ERR_BAD_INTEGRITY
+	  || code == KRB5KRB_AP_ERR_MODIFIED)
 	major = GSS_S_DEFECTIVE_TOKEN;
       goto cleanup;
     }
   ctx->recv_seq = repl->seq_number;
-  major = krb5_gss_ctx_ready (minor, ctx);
-  if (major)
-    goto cleanup;
-  ctx->established = true;
-  ctx->flags |= GSS_C_PROT_READY_FLAG | GSS_C_TRANS_FLAG;
+  major = finish (minor, ctx);
 
 cleanup:
   if (repl)
