@@ -255,6 +255,24 @@ case_messages () {
   log_has acceptor "messages=ok"
 }
 
+# Wrap tokens sent out of order (1 2 2 4 3) each way, with replay and
+# sequence detection: each receiver must flag duplicate, gap and
+# out-of-sequence tokens as RFC 2743 section 1.2.3 says.
+case_sequence () {
+  pair $svc $S --mutual --flags c --sequence -- --sequence
+  log_has initiator "sequence=ok"
+  log_has acceptor "sequence=ok"
+}
+
+# Both sides export their context after establishment and go on in a
+# new process that imports it: messages, then the sequence checks.
+case_transfer () {
+  pair $svc $S --mutual --flags c --transfer --messages --sequence \
+    -- --transfer --messages --sequence
+  log_has initiator "resumed messages=ok sequence=ok"
+  log_has acceptor "resumed messages=ok sequence=ok"
+}
+
 case_messages_no_mutual () {
   pair $svc $S --messages -- --messages
   log_has initiator "messages=ok"
@@ -313,7 +331,7 @@ case_expired_acceptor () {
 first_cases="plain mutual second_service delegation bindings_match bindings_mismatch
   bindings_mismatch_mutual bindings_initiator_only bindings_acceptor_only
   replay replay_mutual unknown_service wrong_key wrong_key_mutual wrong_key_named
-  messages messages_no_mutual session_enctype"
+  messages messages_no_mutual sequence transfer session_enctype"
 last_cases="expired_initiator expired_acceptor"
 # CASES narrows the run to the cases it names (of the first group).
 if [ -n "${CASES:-}" ]; then

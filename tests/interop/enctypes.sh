@@ -7,7 +7,7 @@ builddir=${top_builddir:-.}
 srcdir=${srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 export srcdir
 ENCTYPES="aes128-cts-hmac-sha1-96 aes128-cts-hmac-sha256-128 camellia256-cts-cmac camellia128-cts-cmac"
-CASES="messages messages_no_mutual session_enctype"
+CASES="messages messages_no_mutual sequence transfer session_enctype"
 export ENCTYPES CASES
 status=0
 "$srcdir/tests/interop/cases.sh" "$builddir/tests/interop/peer-ours" \

@@ -81,6 +81,9 @@ struct options
   OM_uint32 forbid_flags;
   int require_deleg;
   int messages;
+  int sequence;
+  int transfer;
+  const char *resume;
   const char *log;
 };
 
@@ -767,6 +770,171 @@ exchange_messages (gss_ctx_id_t ctx, int initiator)
   return 1;
 }
 
+/* Replay and sequence detection across the two libraries: the sender
+   makes four wrap tokens and sends them as 1 2 2 4 3; with
+   GSS_C_REPLAY_FLAG and GSS_C_SEQUENCE_FLAG the receiver must see
+   COMPLETE, COMPLETE, DUPLICATE_TOKEN, GAP_TOKEN, UNSEQ_TOKEN. */
+static const size_t SEQUENCE_ORDER[] = { 0, 1, 1, 3, 2 };
+#define SEQUENCE_EXPECTED "0,0,2,10,8"
+#define N_ORDER (sizeof SEQUENCE_ORDER / sizeof SEQUENCE_ORDER[0])
+
+static int
+send_sequence (gss_ctx_id_t ctx)
+{
+  gss_buffer_desc toks[4], msg;
+  OM_uint32 minor;
+  size_t i;
+  int ok = 1;
+
+  for (i = 0; i < 4; i++)
+    {
+      msg.value = (void *) "sequence";
+      msg.length = 8;
+      if (GSS_ERROR (gss_wrap (&minor, ctx, 1, 0, &msg, NULL, &toks[i])))
+	{
+	  while (i-- > 0)
+	    gss_release_buffer (&minor, &toks[i]);
+	  say (" sequence=failed(wrap)");
+	  return 0;
+	}
+    }
+  for (i = 0; ok && i < N_ORDER; i++)
+    ok = write_frame (&toks[SEQUENCE_ORDER[i]]) == 0;
+  for (i = 0; i < 4; i++)
+    gss_release_buffer (&minor, &toks[i]);
+  return ok;
+}
+
+static int
+receive_sequence (gss_ctx_id_t ctx)
+{
+  char seen[64] = "";
+  size_t i;
+
+  for (i = 0; i < N_ORDER; i++)
+    {
+      gss_buffer_desc tok = GSS_C_EMPTY_BUFFER, out = GSS_C_EMPTY_BUFFER;
+      OM_uint32 major, minor;
+
+      if (read_frame (&tok) <= 0)
+	{
+	  say (" sequence=failed(no-token)");
+	  return 0;
+	}
+      major = gss_unwrap (&minor, ctx, &tok, &out, NULL, NULL);
+      free (tok.value);
+      gss_release_buffer (&minor, &out);
+      snprintf (seen + strlen (seen), sizeof seen - strlen (seen), "%s%lx",
+		i ? "," : "", (unsigned long) major);
+    }
+  if (strcmp (seen, SEQUENCE_EXPECTED) != 0)
+    {
+      say (" sequence=failed(saw %s, want %s)", seen, SEQUENCE_EXPECTED);
+      return 0;
+    }
+  return 1;
+}
+
+static int
+exchange_sequence (gss_ctx_id_t ctx, int initiator)
+{
+  int ok = initiator ? send_sequence (ctx) && receive_sequence (ctx)
+    : receive_sequence (ctx) && send_sequence (ctx);
+
+  if (ok)
+    say (" sequence=ok");
+  return ok;
+}
+
+/* Context transfer: the context goes to a file, and a new process
+   image of this program imports it and carries on with the same
+   descriptors.  Only the exported token crosses. */
+static void
+transfer (struct context *c, const struct options *o)
+{
+  gss_buffer_desc blob = GSS_C_EMPTY_BUFFER;
+  OM_uint32 major, minor;
+  char path[256];
+  const char *args[16];
+  int n = 0;
+
+  major = gss_export_sec_context (&minor, &c->ctx, &blob);
+  if (GSS_ERROR (major))
+    {
+      say (" transfer=failed");
+      say_failure ("export_sec_context", major, minor);
+      return;
+    }
+  snprintf (path, sizeof path, "%s/peer-context.%ld",
+	    getenv ("TMPDIR") ? getenv ("TMPDIR") : "/tmp", (long) getpid ());
+  if (save_file (path, &blob) != 0)
+    {
+      say (" transfer=failed(save)");
+      gss_release_buffer (&minor, &blob);
+      return;
+    }
+  gss_release_buffer (&minor, &blob);
+  say (" exported");
+  flush_summary ();
+  if (log_file != stderr)
+    fclose (log_file);
+  args[n++] = PEER_NAME;
+  args[n++] = o->initiate ? "--initiate" : "--accept";
+  args[n++] = "--resume";
+  args[n++] = path;
+  if (o->messages)
+    args[n++] = "--messages";
+  if (o->sequence)
+    args[n++] = "--sequence";
+  if (o->log)
+    {
+      args[n++] = "--log";
+      args[n++] = o->log;
+    }
+  args[n] = NULL;
+  execv ("/proc/self/exe", (char *const *) args);
+  unlink (path);
+  exit (1);
+}
+
+/* The other half of transfer (): import, then the message exchanges. */
+static int
+resume (const struct options *o)
+{
+  gss_buffer_desc blob = GSS_C_EMPTY_BUFFER;
+  gss_ctx_id_t ctx = GSS_C_NO_CONTEXT;
+  OM_uint32 major, minor, flags = 0;
+  int local = -1, open = -1, ok;
+
+  ok = load_file (o->resume, &blob) == 0;
+  unlink (o->resume);
+  if (!ok)
+    {
+      say (" resumed=failed(load)");
+      return 0;
+    }
+  major = gss_import_sec_context (&minor, &blob, &ctx);
+  free (blob.value);
+  if (GSS_ERROR (major))
+    {
+      say (" resumed=failed");
+      say_failure ("import_sec_context", major, minor);
+      return 0;
+    }
+  say (" resumed");
+  major = gss_inquire_context (&minor, ctx, NULL, NULL, NULL, NULL, &flags,
+			       &local, &open);
+  ok = !GSS_ERROR (major) && open == 1 && local == (o->initiate != 0);
+  if (!ok)
+    say (" resumed-context-wrong");
+  if (ok && o->messages)
+    ok = exchange_messages (ctx, o->initiate);
+  if (ok && o->sequence)
+    ok = exchange_sequence (ctx, o->initiate);
+  gss_delete_sec_context (&minor, &ctx, GSS_C_NO_BUFFER);
+  return ok;
+}
+
 /* Command line. */
 
 static void
@@ -795,6 +963,11 @@ usage (FILE *f)
 	   "  --forbid-flags HEX   these returned flags must be clear\n"
 	   "  --require-deleg      acceptor: a delegated credential must arrive\n"
 	   "  --messages           exchange wrap and MIC tokens afterwards\n"
+	   "  --sequence           then send wrap tokens out of order (1 2 2 4 3)\n"
+	   "                       each way; the receiver reports what it saw\n"
+	   "  --transfer           after establishment, export the context and\n"
+	   "                       go on in a new process that imports it\n"
+	   "  --resume FILE        (used by --transfer) import the context in FILE\n"
 	   "  --log FILE           append the summary to FILE, not stderr\n"
 	   "  --help               show this\n", PEER_NAME);
 }
@@ -838,6 +1011,10 @@ parse_options (int argc, char **argv, struct options *o)
 	o->require_deleg = 1, takes = 0;
       else if (strcmp (a, "--messages") == 0)
 	o->messages = 1, takes = 0;
+      else if (strcmp (a, "--sequence") == 0)
+	o->sequence = 1, takes = 0;
+      else if (strcmp (a, "--transfer") == 0)
+	o->transfer = 1, takes = 0;
       else if (strcmp (a, "--help") == 0)
 	{
 	  usage (stdout);
@@ -859,6 +1036,8 @@ parse_options (int argc, char **argv, struct options *o)
 	o->replay_in = v;
       else if (strcmp (a, "--log") == 0)
 	o->log = v;
+      else if (strcmp (a, "--resume") == 0)
+	o->resume = v;
       else if (strcmp (a, "--flags") == 0 || strcmp (a, "--expect-major") == 0
 	       || strcmp (a, "--require-flags") == 0
 	       || strcmp (a, "--forbid-flags") == 0)
@@ -892,7 +1071,7 @@ parse_options (int argc, char **argv, struct options *o)
 	       PEER_NAME);
       return -1;
     }
-  if (o->initiate && o->service == NULL)
+  if (o->initiate && o->service == NULL && o->resume == NULL)
     {
       fprintf (stderr, "%s: --initiate needs --service\n", PEER_NAME);
       return -1;
@@ -946,6 +1125,16 @@ main (int argc, char **argv)
       bindings.application_data.length = strlen (o.cb);
       bindings.application_data.value = (void *) o.cb;
       cb = &bindings;
+    }
+
+  if (o.resume)
+    {
+      ok = resume (&o);
+      say (" result=%s", ok ? "PASS" : "FAIL");
+      flush_summary ();
+      if (log_file != stderr)
+	fclose (log_file);
+      return ok ? 0 : 1;
     }
 
   memset (&c, 0, sizeof c);
@@ -1005,7 +1194,14 @@ main (int argc, char **argv)
 	  else if (o.require_deleg)
 	    ok = 0;
 	}
+      if (ok && o.transfer)
+	{
+	  transfer (&c, &o);
+	  ok = 0;		/* reached only when the transfer failed */
+	}
       if (ok && o.messages && !exchange_messages (c.ctx, o.initiate))
+	ok = 0;
+      if (ok && o.sequence && !exchange_sequence (c.ctx, o.initiate))
 	ok = 0;
     }
   say (" result=%s", ok ? "PASS" : "FAIL");
