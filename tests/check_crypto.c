@@ -286,6 +286,20 @@ START_TEST (test_against_libkrb5)
 }
 END_TEST
 
+/* Enctypes with their own token formats (RFC 1964, RFC 4757) are not
+   given RFC 4121 keys. */
+START_TEST (test_legacy_refused)
+{
+  static const krb5_enctype legacy[] = { ENCTYPE_DES3_CBC_SHA1, ENCTYPE_ARCFOUR_HMAC };
+  unsigned char bytes[24] = { 1, 2, 3 };
+  struct k5_usage_key k;
+  krb5_keyblock kb;
+
+  keyblock (&kb, legacy[_i], bytes, _i == 0 ? 24 : 16);
+  ck_assert_int_eq (k5_usage_key_init (kctx, &kb, 24, &k), KRB5_BAD_ENCTYPE);
+}
+END_TEST
+
 Suite *
 unit_suite (void)
 {
@@ -300,6 +314,7 @@ unit_suite (void)
   tcase_add_loop_test (tc, test_rfc8009_encrypt, 0, sizeof enc8009 / sizeof enc8009[0]);
   tcase_add_loop_test (tc, test_rfc8009_checksum, 0, 2);
   tcase_add_loop_test (tc, test_against_libkrb5, 0, sizeof all_enctypes / sizeof all_enctypes[0]);
+  tcase_add_loop_test (tc, test_legacy_refused, 0, 2);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -335,6 +335,15 @@ k5_usage_key_init (krb5_context kctx, const krb5_keyblock *base,
       return 0;
     }
 
+  /* RFC 4121 section 1: DES, triple DES and RC4 keep the RFC 1964 and
+     RFC 4757 token formats, which this mechanism does not speak. */
+  if (base->enctype == ENCTYPE_DES3_CBC_SHA1
+      || base->enctype == ENCTYPE_ARCFOUR_HMAC
+      || base->enctype == ENCTYPE_ARCFOUR_HMAC_EXP
+      || base->enctype == ENCTYPE_DES_CBC_CRC
+      || base->enctype == ENCTYPE_DES_CBC_MD4
+      || base->enctype == ENCTYPE_DES_CBC_MD5)
+    return KRB5_BAD_ENCTYPE;
   code = krb5_k_create_key (kctx, base, &k->key);
   if (!code)
     code = krb5_c_crypto_length (kctx, base->enctype,

@@ -79,6 +79,11 @@ krb5_gss_msg_key (OM_uint32 *minor, struct krb5_gss_ctx *ctx, gss_qop_t qop,
     {
       code = k5_usage_key_init (ctx->kctx, ctx->msg_base,
 				ctx->key_usage[which], &ctx->keys[which]);
+      if (code == KRB5_BAD_ENCTYPE)
+	{
+	  *minor = (OM_uint32) code;
+	  return GSS_S_UNAVAILABLE;
+	}
       if (code)
 	return krb5_gss_fail (minor, code);
       ctx->key_done[which] = true;
