@@ -1,11 +1,13 @@
 #!/bin/sh
 # Runs the Check suites that need a KDC inside a throwaway realm, once
-# for each AES family of session keys.
+# for each AES family of session keys and once for each legacy token
+# format (RFC 1964 triple DES, RFC 4757 arcfour).
 set -u
 srcdir=${srcdir:-.}
 builddir=${top_builddir:-.}
 status=0
-for enctype in aes256-cts-hmac-sha1-96 aes256-cts-hmac-sha384-192; do
+for enctype in aes256-cts-hmac-sha1-96 aes256-cts-hmac-sha384-192 \
+  des3-cbc-sha1 arcfour-hmac; do
   echo "== session keys: $enctype"
   REALM_EXPIRED=1 "$srcdir/tests/kdc/realm.sh" run -e "$enctype" \
     sh -c "'$builddir/tests/check_krb5' && '$builddir/tests/check_msg' \

@@ -243,12 +243,19 @@ accept_first (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
 
   if (ap_options & AP_OPTS_MUTUAL_REQUIRED)
     {
+      /* RFC 1964 and RFC 4757 tokens do not say which key they use,
+	 so a context with such a key gets no acceptor subkey (as with
+	 MIT); RFC 4121 contexts always get one. */
+      const krb5_keyblock *base = ctx->initiator_subkey
+	? ctx->initiator_subkey : ctx->session_key;
+      bool v1 = k5_v1_enctype (base->enctype);
+
       code = krb5_auth_con_setflags (kctx, ctx->auth,
 				     KRB5_AUTH_CONTEXT_DO_SEQUENCE
-				     | KRB5_AUTH_CONTEXT_USE_SUBKEY);
+				     | (v1 ? 0 : KRB5_AUTH_CONTEXT_USE_SUBKEY));
       if (!code)
 	code = krb5_mk_rep (kctx, ctx->auth, &ap_rep);
-      if (!code)
+      if (!code && !v1)
 	code = krb5_auth_con_getsendsubkey (kctx, ctx->auth,
 					    &ctx->acceptor_subkey);
       if (!code)

@@ -237,6 +237,15 @@ init_continue (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
 	major = GSS_S_DEFECTIVE_TOKEN;
       goto cleanup;
     }
+  /* A subkey of the same legacy type as ours cannot be told apart
+     from ours in RFC 1964 tokens; peers keep using our subkey then. */
+  if (ctx->acceptor_subkey && ctx->initiator_subkey
+      && k5_v1_enctype (ctx->initiator_subkey->enctype)
+      && ctx->acceptor_subkey->enctype == ctx->initiator_subkey->enctype)
+    {
+      krb5_free_keyblock (kctx, ctx->acceptor_subkey);
+      ctx->acceptor_subkey = NULL;
+    }
   ctx->recv_seq = repl->seq_number;
   major = finish (minor, ctx);
 

@@ -9,6 +9,7 @@
 #include "mech.h"
 #include "crypto.h"
 #include "seqwin.h"
+#include "v1.h"
 
 /* A Kerberos mechanism name: the principal in its unparsed form.
    Keeping it as text keeps names free of any krb5_context, which is
@@ -33,6 +34,7 @@ struct krb5_gss_cred
 /* Minor codes of this mechanism beyond RFC 1964's GSS_KRB5_S_* (1 to
    17), with texts in status.c. */
 #define KG_S_BAD_BINDINGS 18
+#define KG_S_BAD_DIRECTION 19
 
 /* RFC 4121 section 4.1: token identifiers of context tokens. */
 #define KG_TOK_AP_REQ 0x0100
@@ -61,6 +63,11 @@ struct krb5_gss_ctx
   struct k5_usage_key keys[4];
   krb5_keyusage key_usage[4];
   bool key_done[4];
+  /* Contexts keyed by des3-cbc-sha1 or arcfour-hmac use the tokens of
+     RFC 1964 and RFC 4757 with one key for everything. */
+  bool v1;
+  bool v1_done;
+  struct k5_v1_key v1_key;
   struct k5_seqwin window;
 };
 
@@ -101,6 +108,28 @@ OM_uint32 krb5_gss_import_sec_context (OM_uint32 *minor,
 OM_uint32 krb5_gss_msg_key (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
 			    gss_qop_t qop, int which,
 			    struct k5_usage_key **key);
+
+/* The same checks, then the key of a context with v1 tokens. */
+OM_uint32 krb5_gss_v1_msg_key (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
+			       gss_qop_t qop, struct k5_v1_key **key);
+
+/* RFC 1964 / RFC 4757 tokens (v1token.c). */
+OM_uint32 krb5_gss_v1_get_mic (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
+			       struct k5_v1_key *k, const gss_buffer_t message,
+			       gss_buffer_t token);
+OM_uint32 krb5_gss_v1_verify_mic (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
+				  struct k5_v1_key *k,
+				  const gss_buffer_t message,
+				  const gss_buffer_t token);
+OM_uint32 krb5_gss_v1_wrap (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
+			    struct k5_v1_key *k, int conf_req,
+			    const gss_buffer_t input, int *conf_state,
+			    gss_buffer_t output);
+OM_uint32 krb5_gss_v1_unwrap (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
+			      struct k5_v1_key *k, const gss_buffer_t input,
+			      gss_buffer_t output, int *conf_state);
+OM_uint32 krb5_gss_v1_wrap_size_limit (const struct k5_v1_key *k,
+				       OM_uint32 req_output_size);
 
 void krb5_gss_ctx_free (struct krb5_gss_ctx *ctx);
 

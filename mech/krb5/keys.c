@@ -24,6 +24,9 @@ krb5_gss_ctx_keys_free (struct krb5_gss_ctx *ctx)
 	k5_usage_key_free (&ctx->keys[i]);
 	ctx->key_done[i] = false;
       }
+  if (ctx->v1_done)
+    k5_v1_key_free (&ctx->v1_key);
+  ctx->v1_done = false;
   ctx->keys_ready = false;
 }
 
@@ -37,6 +40,7 @@ krb5_gss_ctx_ready (OM_uint32 *minor, struct krb5_gss_ctx *ctx)
       *minor = GSS_KRB5_S_KG_NO_SUBKEY;
       return GSS_S_FAILURE;
     }
+  ctx->v1 = k5_v1_enctype (ctx->msg_base->enctype);
   ctx->key_usage[K5_SEAL_SEND] = ctx->initiator ? KG_USAGE_INITIATOR_SEAL
     : KG_USAGE_ACCEPTOR_SEAL;
   ctx->key_usage[K5_SIGN_SEND] = ctx->initiator ? KG_USAGE_INITIATOR_SIGN
@@ -54,12 +58,10 @@ krb5_gss_ctx_ready (OM_uint32 *minor, struct krb5_gss_ctx *ctx)
   return GSS_S_COMPLETE;
 }
 
-OM_uint32
-krb5_gss_msg_key (OM_uint32 *minor, struct krb5_gss_ctx *ctx, gss_qop_t qop,
-		  int which, struct k5_usage_key **key)
+/* What every per-message call checks first. */
+static OM_uint32
+usable (OM_uint32 *minor, struct krb5_gss_ctx *ctx, gss_qop_t qop)
 {
-  krb5_error_code code;
-
   if (!ctx->keys_ready)
     {
       *minor = GSS_KRB5_S_KG_CTX_INCOMPLETE;
@@ -75,19 +77,59 @@ krb5_gss_msg_key (OM_uint32 *minor, struct krb5_gss_ctx *ctx, gss_qop_t qop,
       *minor = (OM_uint32) KRB5KRB_AP_ERR_TKT_EXPIRED;
       return GSS_S_CONTEXT_EXPIRED;
     }
+  return GSS_S_COMPLETE;
+}
+
+static OM_uint32
+key_failure (OM_uint32 *minor, krb5_error_code code)
+{
+  if (code == KRB5_BAD_ENCTYPE)
+    {
+      *minor = (OM_uint32) code;
+      return GSS_S_UNAVAILABLE;
+    }
+  return krb5_gss_fail (minor, code);
+}
+
+OM_uint32
+krb5_gss_msg_key (OM_uint32 *minor, struct krb5_gss_ctx *ctx, gss_qop_t qop,
+		  int which, struct k5_usage_key **key)
+{
+  krb5_error_code code;
+  OM_uint32 major;
+
+  major = usable (minor, ctx, qop);
+  if (major)
+    return major;
   if (!ctx->key_done[which])
     {
       code = k5_usage_key_init (ctx->kctx, ctx->msg_base,
 				ctx->key_usage[which], &ctx->keys[which]);
-      if (code == KRB5_BAD_ENCTYPE)
-	{
-	  *minor = (OM_uint32) code;
-	  return GSS_S_UNAVAILABLE;
-	}
       if (code)
-	return krb5_gss_fail (minor, code);
+	return key_failure (minor, code);
       ctx->key_done[which] = true;
     }
   *key = &ctx->keys[which];
+  return GSS_S_COMPLETE;
+}
+
+OM_uint32
+krb5_gss_v1_msg_key (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
+		     gss_qop_t qop, struct k5_v1_key **key)
+{
+  krb5_error_code code;
+  OM_uint32 major;
+
+  major = usable (minor, ctx, qop);
+  if (major)
+    return major;
+  if (!ctx->v1_done)
+    {
+      code = k5_v1_key_init (ctx->kctx, ctx->msg_base, &ctx->v1_key);
+      if (code)
+	return key_failure (minor, code);
+      ctx->v1_done = true;
+    }
+  *key = &ctx->v1_key;
   return GSS_S_COMPLETE;
 }

@@ -13,8 +13,15 @@ krb5_gss_get_mic (OM_uint32 *minor, void *mctx, gss_qop_t qop,
   struct k5_usage_key *k;
   unsigned char *p;
   krb5_error_code code;
+  struct k5_v1_key *v1;
   OM_uint32 major;
 
+  if (ctx->v1)
+    {
+      major = krb5_gss_v1_msg_key (minor, ctx, qop, &v1);
+      return major ? major
+	: krb5_gss_v1_get_mic (minor, ctx, v1, message, token);
+    }
   major = krb5_gss_msg_key (minor, ctx, qop, K5_SIGN_SEND, &k);
   if (major)
     return major;
@@ -52,8 +59,18 @@ krb5_gss_verify_mic (OM_uint32 *minor, void *mctx, const gss_buffer_t message,
   static const unsigned char filler[5] = { 0xff, 0xff, 0xff, 0xff, 0xff };
   unsigned char mac[K5_MAX_MAC];
   krb5_error_code code;
+  struct k5_v1_key *v1;
   OM_uint32 major;
 
+  if (ctx->v1)
+    {
+      major = krb5_gss_v1_msg_key (minor, ctx, GSS_C_QOP_DEFAULT, &v1);
+      if (!major)
+	major = krb5_gss_v1_verify_mic (minor, ctx, v1, message, token);
+      if (!GSS_ERROR (major) && qop_state)
+	*qop_state = GSS_C_QOP_DEFAULT;
+      return major;
+    }
   major = krb5_gss_msg_key (minor, ctx, GSS_C_QOP_DEFAULT, K5_SIGN_RECV, &k);
   if (major)
     return major;

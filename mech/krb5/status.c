@@ -28,6 +28,7 @@ static const char *const rfc1964_texts[] = {
   N_("Invalid field length in token"),
   N_("Attempt to use incomplete security context"),
   N_("Channel bindings do not match"),
+  N_("Token was sent by this side of the context, not by its peer"),
 };
 
 OM_uint32

@@ -35,8 +35,15 @@ krb5_gss_wrap (OM_uint32 *minor, void *mctx, int conf_req, gss_qop_t qop,
   size_t total, body;
   unsigned char *p;
   krb5_error_code code;
+  struct k5_v1_key *v1;
   OM_uint32 major;
 
+  if (ctx->v1)
+    {
+      major = krb5_gss_v1_msg_key (minor, ctx, qop, &v1);
+      return major ? major : krb5_gss_v1_wrap (minor, ctx, v1, conf_req,
+					       input, conf_state, output);
+    }
   major = krb5_gss_msg_key (minor, ctx, qop, K5_SEAL_SEND, &k);
   if (major)
     return major;
@@ -119,8 +126,19 @@ krb5_gss_unwrap (OM_uint32 *minor, void *mctx, const gss_buffer_t input,
   size_t body, ec, rrc, msg_len;
   bool sealed;
   krb5_error_code code;
+  struct k5_v1_key *v1;
   OM_uint32 major;
 
+  if (ctx->v1)
+    {
+      major = krb5_gss_v1_msg_key (minor, ctx, GSS_C_QOP_DEFAULT, &v1);
+      if (!major)
+	major = krb5_gss_v1_unwrap (minor, ctx, v1, input, output,
+				    conf_state);
+      if (!GSS_ERROR (major) && qop_state)
+	*qop_state = GSS_C_QOP_DEFAULT;
+      return major;
+    }
   major = krb5_gss_msg_key (minor, ctx, GSS_C_QOP_DEFAULT, K5_SEAL_RECV, &k);
   if (major)
     return major;
@@ -218,9 +236,17 @@ krb5_gss_wrap_size_limit (OM_uint32 *minor, const void *mctx, int conf_req,
   /* The context is only read, but its keys may be derived now. */
   struct krb5_gss_ctx *ctx = (struct krb5_gss_ctx *) mctx;
   struct k5_usage_key *k;
+  struct k5_v1_key *v1;
   size_t overhead;
   OM_uint32 major;
 
+  if (ctx->v1)
+    {
+      major = krb5_gss_v1_msg_key (minor, ctx, qop, &v1);
+      if (!major)
+	*max_input_size = krb5_gss_v1_wrap_size_limit (v1, req_output_size);
+      return major;
+    }
   major = krb5_gss_msg_key (minor, ctx, qop, K5_SEAL_SEND, &k);
   if (major)
     return major;

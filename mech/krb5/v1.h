@@ -1,0 +1,65 @@
+/* v1.h - the per-message tokens of contexts whose key is des3-cbc-sha1
+   (RFC 1964 with the SGN_ALG and SEAL_ALG values MIT and Heimdal use
+   for triple DES) or arcfour-hmac (RFC 4757).  These predate RFC 4121:
+   the token carries the 32-bit sequence number encrypted under a key
+   of its own and a checksum over the plaintext. */
+#ifndef LIBGSS_K5_V1_H
+#define LIBGSS_K5_V1_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <krb5.h>
+
+#define V1_TOK_MIC 0x0101
+#define V1_TOK_WRAP 0x0201
+#define V1_CONFOUNDER 8
+#define V1_MAX_CKSUM 20
+
+/* The keys of a v1 context, the same for both directions. */
+struct k5_v1_key
+{
+  krb5_context kctx;
+  bool rc4;
+  unsigned sgn_alg, seal_alg;	/* as they appear on the wire */
+  krb5_cksumtype cksumtype;
+  size_t cksum_len;		/* as carried in tokens */
+  krb5_key key;			/* the context key, for checksums */
+  krb5_key raw;			/* des3: the same key for raw CBC */
+  unsigned char rc4_key[16];	/* rc4: the key octets, for RFC 4757's
+				   HMAC-MD5 derivations */
+};
+
+/* Whether keys of ENCTYPE make v1 tokens. */
+bool k5_v1_enctype (krb5_enctype enctype);
+krb5_error_code k5_v1_key_init (krb5_context kctx, const krb5_keyblock *base,
+				struct k5_v1_key *k);
+void k5_v1_key_free (struct k5_v1_key *k);
+
+/* The checksum of a token: over its first eight octets (TOK_ID to the
+   filler), then DATA.  USAGE is RFC 4757's for arcfour (13 is asked
+   for as 23, libkrb5 maps it); des3 always signs with 23. */
+krb5_error_code k5_v1_checksum (struct k5_v1_key *k, krb5_keyusage usage,
+				const unsigned char *hdr8,
+				const void *data, size_t len,
+				unsigned char *out);
+
+/* SND_SEQ: the sequence number and direction octet, encrypted under a
+   key that the token's checksum CKSUM selects. */
+krb5_error_code k5_v1_seal_seq (struct k5_v1_key *k, uint32_t seq,
+				unsigned char direction,
+				const unsigned char *cksum,
+				unsigned char out[8]);
+/* The inverse; KRB5_BAD_MSIZE when the four direction octets differ. */
+krb5_error_code k5_v1_open_seq (struct k5_v1_key *k,
+				const unsigned char in[8],
+				const unsigned char *cksum, uint32_t *seq,
+				unsigned char *direction);
+
+/* Encrypts or decrypts the confounder, message and padding of a Wrap
+   token in place; arcfour keys the stream by sequence number. */
+krb5_error_code k5_v1_crypt_body (struct k5_v1_key *k, bool encrypt,
+				  uint32_t seq, unsigned char *data,
+				  size_t len);
+
+#endif
