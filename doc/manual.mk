@@ -1,0 +1,1 @@
+## The Texinfo manual: info by make, HTML by make html (issue 6).

@@ -1,0 +1,1 @@
+## Example client and server (issue 6).

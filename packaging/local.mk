@@ -1,0 +1,1 @@
+## Distribution: Debian packaging files and the install test (issue 6).
