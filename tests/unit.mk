@@ -24,13 +24,15 @@ tests_check_calling_LDADD = $(UNIT_LDADD)
 
 ## Context establishment and per-message tokens against a throwaway
 ## realm (tests/kdc/realm.sh), run by tests/realm-checks.sh.
-check_PROGRAMS += tests/check_krb5 tests/check_msg
+check_PROGRAMS += tests/check_krb5 tests/check_msg tests/check_hostile
 TESTS += tests/realm-checks.sh
 EXTRA_DIST += tests/realm-checks.sh
 tests_check_krb5_CFLAGS = $(UNIT_CFLAGS)
 tests_check_krb5_LDADD = $(UNIT_LDADD)
 tests_check_msg_CFLAGS = $(UNIT_CFLAGS)
 tests_check_msg_LDADD = $(UNIT_LDADD)
+tests_check_hostile_CFLAGS = $(UNIT_CFLAGS)
+tests_check_hostile_LDADD = $(UNIT_LDADD)
 
 ## The per-message cryptography, built in with the test: its functions
 ## are internal to the library.

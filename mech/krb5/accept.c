@@ -3,33 +3,10 @@
    4.1.1 checksum, take delegated credentials, answer with an AP-REP
    carrying an acceptor subkey when mutual authentication is asked. */
 #include "k5.h"
-#include <libtasn1.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define NOMEM GSS_KRB5_S_G_BUFFER_ALLOC
-
-/* Enters the DER element at *P (*LEN octets left) if its tag is TAG:
-   on return *P is its contents and *LEN their length; *REST is what
-   follows the element. */
-static bool
-der_enter (const unsigned char **p, size_t *len, unsigned char tag,
-	   size_t *rest)
-{
-  int len_len;
-  long n;
-
-  if (*len < 2 || (*p)[0] != tag)
-    return false;
-  n = asn1_get_length_der (*p + 1, (int) (*len - 1 > 0x7fffffff
-					  ? 0x7fffffff : *len - 1), &len_len);
-  if (n < 0 || (size_t) n > *len - 1 - (size_t) len_len)
-    return false;
-  *rest = *len - 1 - (size_t) len_len - (size_t) n;
-  *p += 1 + len_len;
-  *len = (size_t) n;
-  return true;
-}
 
 /* What an AP-REQ says in the clear (RFC 4120 section 5.5.1): whether
    ap-options [2] asks for mutual authentication (bit 2), and the
@@ -44,7 +21,7 @@ peek_ap_req (const krb5_data *ap_req, bool *mutual, krb5_data *ticket)
   *mutual = false;
   ticket->data = NULL;
   ticket->length = 0;
-  if (!der_enter (&p, &len, 0x6e, &rest) || !der_enter (&p, &len, 0x30, &rest))
+  if (!krb5_gss_der_enter (&p, &len, 0x6e, &rest) || !krb5_gss_der_enter (&p, &len, 0x30, &rest))
     return;
   while (len > 0)
     {
@@ -52,13 +29,13 @@ peek_ap_req (const krb5_data *ap_req, bool *mutual, krb5_data *ticket)
       size_t elem_len = len;
       unsigned char tag = elem[0];
 
-      if (!der_enter (&elem, &elem_len, tag, &rest))
+      if (!krb5_gss_der_enter (&elem, &elem_len, tag, &rest))
 	return;
       if (tag == 0xa2)
 	{
 	  const unsigned char *bits = elem;
 	  size_t bits_len = elem_len, ignored;
-	  if (der_enter (&bits, &bits_len, 0x03, &ignored) && bits_len >= 2)
+	  if (krb5_gss_der_enter (&bits, &bits_len, 0x03, &ignored) && bits_len >= 2)
 	    *mutual = (bits[1] & 0x20) != 0;
 	}
       else if (tag == 0xa3)
@@ -154,7 +131,8 @@ accept_first (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
   bool mutual;
 
   major = krb5_gss_unwrap_token (input_token, &tok_id, &body, &storage);
-  if (major || tok_id != KG_TOK_AP_REQ)
+  if (major || tok_id != KG_TOK_AP_REQ
+      || !krb5_gss_krb_header_ok (&body, 0x6e, 14))
     {
       *minor = GSS_KRB5_S_KG_BAD_LENGTH;
       major = GSS_S_DEFECTIVE_TOKEN;

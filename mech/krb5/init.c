@@ -209,6 +209,13 @@ init_continue (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
       *minor = GSS_KRB5_S_KG_BAD_LENGTH;
       return major;
     }
+  if ((tok_id == KG_TOK_KRB_ERROR && !krb5_gss_krb_header_ok (&body, 0x7e, 30))
+      || (tok_id == KG_TOK_AP_REP && !krb5_gss_krb_header_ok (&body, 0x6f, 15)))
+    {
+      *minor = GSS_KRB5_S_KG_BAD_LENGTH;
+      major = GSS_S_DEFECTIVE_TOKEN;
+      goto cleanup;
+    }
   if (tok_id == KG_TOK_KRB_ERROR)
     {
       /* The acceptor refused us and says why. */

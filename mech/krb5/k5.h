@@ -183,6 +183,16 @@ OM_uint32 krb5_gss_wrap_token (OM_uint32 *minor, unsigned tok_id,
 OM_uint32 krb5_gss_unwrap_token (const gss_buffer_t in, unsigned *tok_id,
 				 krb5_data *body, gss_buffer_t storage);
 
+/* DER (der.c): enters the element at *P (*LEN octets left) if its tag
+   is TAG: on return *P is its contents and *LEN their length; *REST is
+   what follows the element. */
+bool krb5_gss_der_enter (const unsigned char **p, size_t *len,
+			 unsigned char tag, size_t *rest);
+/* Whether MSG is [APPLICATION] APP_TAG holding a SEQUENCE that starts
+   with pvno 5 and msg-type MSG_TYPE, and nothing after it. */
+bool krb5_gss_krb_header_ok (const krb5_data *msg, unsigned char app_tag,
+			     unsigned char msg_type);
+
 /* The RFC 4121 section 4.1.1 authenticator checksum (checksum.c). */
 OM_uint32 krb5_gss_make_checksum (OM_uint32 *minor,
 				  const gss_channel_bindings_t cb,

@@ -3,7 +3,7 @@ noinst_LTLIBRARIES += mech/krb5/libgss-krb5.la
 mech_krb5_libgss_krb5_la_SOURCES = \
 	mech/krb5/k5.h mech/krb5/mech.c mech/krb5/oid.c \
 	mech/krb5/name.c mech/krb5/status.c mech/krb5/cred.c \
-	mech/krb5/token.c mech/krb5/checksum.c mech/krb5/krberror.c \
+	mech/krb5/token.c mech/krb5/der.c mech/krb5/checksum.c mech/krb5/krberror.c \
 	mech/krb5/init.c mech/krb5/accept.c mech/krb5/context.c \
 	mech/krb5/crypto.h mech/krb5/crypto.c mech/krb5/seqwin.h \
 	mech/krb5/seqwin.c mech/krb5/keys.c mech/krb5/cfx.h \

@@ -8,7 +8,8 @@
 # over them); standard error is left to both.  Each side is run under
 # timeout(1), SECONDS (default 60) at most.  Exits 0 when both sides exit
 # 0, else 1 after saying which side failed with which status (124: it was
-# stopped by the timeout).
+# stopped by the timeout).  PEER_WRAP, when set, is a command (such as
+# memcheck through libtool) that both sides run under.
 set -u
 
 limit=60
@@ -51,9 +52,9 @@ mkfifo "$dir/i2a" "$dir/a2i" || exit 1
 
 # Each side opens its FIFOs inside timeout, in an order that cannot
 # deadlock: the initiator opens its output first, the acceptor its input.
-timeout "$limit" sh -c 'exec "$@" >"$0/i2a" <"$0/a2i"' "$dir" "$@" &
+timeout "$limit" sh -c 'exec ${PEER_WRAP:-} "$@" >"$0/i2a" <"$0/a2i"' "$dir" "$@" &
 ipid=$!
-eval "timeout \"\$limit\" sh -c 'exec \"\$@\" <\"\$0/i2a\" >\"\$0/a2i\"' \"\$dir\" $acceptor" &
+eval "timeout \"\$limit\" sh -c 'exec \${PEER_WRAP:-} \"\$@\" <\"\$0/i2a\" >\"\$0/a2i\"' \"\$dir\" $acceptor" &
 apid=$!
 wait $ipid
 irc=$?

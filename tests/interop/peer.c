@@ -892,7 +892,18 @@ transfer (struct context *c, const struct options *o)
       args[n++] = o->log;
     }
   args[n] = NULL;
-  execv ("/proc/self/exe", (char *const *) args);
+  /* The program's own file, by name: under valgrind /proc/self/exe is
+     valgrind's, while reading the link gives the program. */
+  {
+    char self[4096];
+    ssize_t len = readlink ("/proc/self/exe", self, sizeof self - 1);
+
+    if (len > 0)
+      {
+	self[len] = '\0';
+	execv (self, (char *const *) args);
+      }
+  }
   unlink (path);
   exit (1);
 }

@@ -21,6 +21,7 @@
 #                               SHA-1 keys and the forced enctype's only
 #   host/localhost@LIBGSS.TEST  service keys in $KRB5_KTNAME
 #   test/localhost@LIBGSS.TEST  service keys in $KRB5_KTNAME
+#   absent/localhost@LIBGSS.TEST  a service the KDC knows but no keytab has
 # and no others but the KDC's own.  The default ticket cache $KRB5CCNAME
 # holds a forwardable TGT for user.  Two more files serve failure tests:
 #   $REALM_WRONG_KEYTAB    the service principals with the right key
@@ -42,7 +43,8 @@
 # KRB5CCNAME, KRB5_KTNAME, KRB5RCACHEDIR, REALM, REALM_DIR, REALM_PORT,
 # KDC_PID, REALM_WATCHDOG_PID, REALM_PORT_LOCK, REALM_USER, REALM_PASSWORD,
 # REALM_USER_KEYTAB, REALM_SERVICE (host@localhost), REALM_SERVICE2
-# (test@localhost), REALM_WRONG_KEYTAB, REALM_EXPIRED_CCACHE and
+# (test@localhost), REALM_ABSENT_SERVICE (absent@localhost),
+# REALM_WRONG_KEYTAB, REALM_EXPIRED_CCACHE and
 # REALM_ENCTYPE (empty when not forced).  The replay cache lives in
 # $KRB5RCACHEDIR inside DIR.
 #
@@ -249,6 +251,7 @@ addprinc -pw $password -e "$user_keys" user
 ktadd -norandkey -k $dir/user.keytab user
 addprinc -randkey $keys host/localhost
 addprinc -randkey $keys test/localhost
+addprinc -randkey $keys absent/localhost
 ktadd $keys -k $dir/wrong.keytab host/localhost test/localhost
 cpw -randkey $keys host/localhost
 cpw -randkey $keys test/localhost
@@ -321,6 +324,7 @@ EOF
     printf 'export REALM_USER_KEYTAB=%s\n' "$(quote "FILE:$dir/user.keytab")"
     printf 'export REALM_SERVICE=host@localhost\n'
     printf 'export REALM_SERVICE2=test@localhost\n'
+    printf 'export REALM_ABSENT_SERVICE=absent@localhost\n'
     printf 'export REALM_WRONG_KEYTAB=%s\n' "$(quote "FILE:$dir/wrong.keytab")"
     printf 'export REALM_EXPIRED_CCACHE=%s\n' "$(quote "FILE:$dir/expired.ccache")"
     printf 'export REALM_ENCTYPE=%s\n' "$(quote "$enctype")"
