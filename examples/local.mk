@@ -1,1 +1,15 @@
-## Example client and server (issue 6).
+## Example client and server (issue 6): built, not installed; their sources
+## are shipped, and tests/examples.sh runs them in the throwaway realm.
+noinst_PROGRAMS += examples/client examples/server
+## Only the public headers: the examples build the way an application
+## would, without config.h or gnulib.
+examples_cppflags = -I$(top_builddir)/include -I$(top_srcdir)/include
+examples_client_SOURCES = examples/client.c examples/common.c examples/common.h
+examples_client_CPPFLAGS = $(examples_cppflags)
+examples_client_LDADD = lib/libgss.la
+examples_server_SOURCES = examples/server.c examples/common.c examples/common.h
+examples_server_CPPFLAGS = $(examples_cppflags)
+examples_server_LDADD = lib/libgss.la
+
+TESTS += tests/examples.sh
+EXTRA_DIST += tests/examples.sh

@@ -37,6 +37,32 @@ _gss_buffer_from_string (OM_uint32 *minor, const char *s, gss_buffer_t out)
   return _gss_buffer_copy (minor, s, strlen (s), out);
 }
 
+/*@ gss_release_buffer - free the storage of a buffer the library handed out
+ *
+ * @param minor_status (out) Receives 0.  May be NULL: the buffer is
+ *   released all the same, and the call returns
+ *   GSS_S_CALL_INACCESSIBLE_WRITE.
+ * @param buffer (in/out, optional) The buffer whose storage is freed;
+ *   its length is then 0 and its value NULL.  GSS_C_NO_BUFFER is
+ *   accepted and nothing is done.
+ *
+ * @desc
+ * Every gss_buffer_t that a call of this library fills in (tokens,
+ * displayed names, status texts, exported names and contexts, ...)
+ * points to storage the application releases with this function when
+ * it is done with it.  Only that storage is freed: the gss_buffer_desc
+ * structure itself belongs to the caller.
+ *
+ * Because the buffer is left empty, releasing it a second time is
+ * harmless.  A buffer that the application filled itself must not be
+ * passed here unless its value came from malloc().
+ *
+ * @return GSS_S_COMPLETE: The storage was freed, or there was none.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL; the
+ *   storage has been freed nevertheless.
+ *
+ * @see gss_release_name gss_release_oid_set gss_release_cred
+ */
 OM_uint32
 gss_release_buffer (OM_uint32 *minor_status, gss_buffer_t buffer)
 {

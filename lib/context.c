@@ -50,6 +50,200 @@ release_output (gss_buffer_t token)
   gss_release_buffer (&tmp, token);
 }
 
+/*@ gss_init_sec_context - start, or go on with, establishing a security
+ *   context as the initiator
+ *
+ * @param minor_status (out) Receives the mechanism's status code: 0, a
+ *   GSS_KRB5_S_* value of gss/krb5.h or a libkrb5 error code, which
+ *   gss_display_status() explains with GSS_C_MECH_CODE.  Must not be
+ *   NULL.
+ * @param initiator_cred_handle (in, optional) The credential to
+ *   authenticate with, as obtained from gss_acquire_cred() with the
+ *   usage GSS_C_INITIATE or GSS_C_BOTH.  GSS_C_NO_CREDENTIAL uses the
+ *   default one: the Kerberos credential cache libkrb5 picks (by
+ *   KRB5CCNAME, for example), which must hold a ticket-granting ticket.
+ * @param context_handle (in/out) On the first call, a variable holding
+ *   GSS_C_NO_CONTEXT: a successful first call stores the new context
+ *   in it.  On the following calls, that same variable, unchanged.  A
+ *   failed first call leaves GSS_C_NO_CONTEXT in it; a failed later
+ *   call leaves the context in place, for the caller to release with
+ *   gss_delete_sec_context().  Must not be NULL.
+ * @param target_name (in) The acceptor's name, from gss_import_name():
+ *   usually a GSS_C_NT_HOSTBASED_SERVICE name such as
+ *   `host@server.example.org`, which libkrb5 turns into a service
+ *   principal by its realm mapping, or a Kerberos principal name.
+ * @param mech_type (in, optional) The mechanism to use: GSS_KRB5, or
+ *   GSS_C_NO_OID for the default one, which is Kerberos 5.  On a
+ *   continuation call it must be GSS_C_NO_OID or the context's own
+ *   mechanism.
+ * @param req_flags (in) The services asked for: the GSS_C_*_FLAG values
+ *   described below, combined with bitwise OR.
+ * @param time_req (in, optional) The number of seconds the context
+ *   should remain valid, or 0 (or GSS_C_INDEFINITE) for the default.
+ *   Kerberos asks for a service ticket ending that much later when it
+ *   has no usable one yet; the KDC has the last word, and @time_rec
+ *   tells what was obtained.
+ * @param input_chan_bindings (in, optional) Channel bindings tying the
+ *   context to the underlying channel (addresses, or a TLS channel's
+ *   identity in the application_data field), or
+ *   GSS_C_NO_CHANNEL_BINDINGS.  Their MD5 hash travels in the
+ *   authenticator (RFC 4121 section 4.1.1.2), for the acceptor to
+ *   compare with its own.
+ * @param input_token (in, optional) GSS_C_NO_BUFFER or an empty buffer
+ *   on the first call (it is not read then).  On a continuation call,
+ *   the token the acceptor sent back.
+ * @param actual_mech_type (out, optional) Receives the mechanism of the
+ *   context when the call does not fail, GSS_C_NO_OID otherwise.  The
+ *   OID points to static storage: do not modify or free it.  NULL when
+ *   not wanted.
+ * @param output_token (out) Emptied first, then receives the token to
+ *   send to the acceptor; nothing is to be sent when its length is 0.
+ *   Release it with gss_release_buffer().  Must not be NULL.
+ * @param ret_flags (out, optional) Receives the GSS_C_*_FLAG values of
+ *   the services the context offers, described below; 0 after a failed
+ *   first call.  NULL when not wanted.
+ * @param time_rec (out, optional) Receives the number of seconds the
+ *   context will remain valid (until the service ticket expires), once
+ *   per-message protection is ready; 0 before that and on failure.
+ *   NULL when not wanted.
+ *
+ * @desc
+ * This is the initiator's half of context establishment.  The first
+ * call, with @context_handle holding GSS_C_NO_CONTEXT, creates the
+ * context and usually produces a token in @output_token that the
+ * application transfers to the peer, who hands it to
+ * gss_accept_sec_context().  When the return value has the
+ * supplementary bit GSS_S_CONTINUE_NEEDED, the peer's answer is needed:
+ * call gss_init_sec_context() again with the same @context_handle and
+ * the reply in @input_token, until the call returns GSS_S_COMPLETE or
+ * fails.  An output token may come with GSS_S_COMPLETE too: always send
+ * a non-empty @output_token, whatever the status.
+ *
+ * With Kerberos 5 the first call gets a service ticket for @target_name
+ * (from the credential cache, or from the KDC) and returns an AP-REQ.
+ * Without GSS_C_MUTUAL_FLAG that is all: the call returns
+ * GSS_S_COMPLETE.  With it, the call returns GSS_S_CONTINUE_NEEDED, and
+ * a second call takes the acceptor's AP-REP, which proves the
+ * acceptor's identity, or a KRB-ERROR token saying why the acceptor
+ * refused.
+ *
+ * Portable programs decide from the status and the token length alone
+ * whether to send or to wait, as in this loop:
+ *
+ * | gss_ctx_id_t ctx = GSS_C_NO_CONTEXT;
+ * | gss_buffer_desc in = GSS_C_EMPTY_BUFFER, out;
+ * | OM_uint32 major, minor;
+ * |
+ * | do
+ * |   {
+ * |     major = gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &ctx,
+ * |                                   target, GSS_C_NO_OID,
+ * |                                   GSS_C_MUTUAL_FLAG, 0,
+ * |                                   GSS_C_NO_CHANNEL_BINDINGS, &in,
+ * |                                   NULL, &out, NULL, NULL);
+ * |     if (out.length != 0)
+ * |       send_to_peer (&out);
+ * |     gss_release_buffer (&minor, &out);
+ * |     if (GSS_ERROR (major))
+ * |       {
+ * |         report_error (major, minor);
+ * |         break;
+ * |       }
+ * |     if (major & GSS_S_CONTINUE_NEEDED)
+ * |       receive_from_peer (&in);
+ * |   }
+ * | while (major & GSS_S_CONTINUE_NEEDED);
+ *
+ * While GSS_S_CONTINUE_NEEDED is returned the context is not complete:
+ * @time_rec and @actual_mech_type are only meaningful with
+ * GSS_S_COMPLETE, and @ret_flags tells which services the context will
+ * have if establishment succeeds.  A service that was asked for but
+ * cannot be given is simply absent from @ret_flags; the application
+ * then decides whether to go on without it or to give up with
+ * gss_delete_sec_context().
+ *
+ * The flags of @req_flags and @ret_flags:
+ *
+ * - GSS_C_DELEG_FLAG: delegate the initiator's credentials.  Kerberos
+ *   forwards the ticket-granting ticket in a KRB-CRED encrypted in the
+ *   ticket's session key.  When the ticket cannot be forwarded the
+ *   context goes on without delegation and the flag is clear in
+ *   @ret_flags.
+ * - GSS_C_MUTUAL_FLAG: the acceptor must authenticate itself too; this
+ *   costs the second round described above.
+ * - GSS_C_REPLAY_FLAG: per-message tokens that arrive twice are
+ *   reported, by gss_verify_mic() and gss_unwrap(), with
+ *   GSS_S_DUPLICATE_TOKEN.
+ * - GSS_C_SEQUENCE_FLAG: per-message tokens that arrive out of order,
+ *   or after a gap, are reported with GSS_S_UNSEQ_TOKEN, GSS_S_OLD_TOKEN
+ *   or GSS_S_GAP_TOKEN.
+ * - GSS_C_CONF_FLAG and GSS_C_INTEG_FLAG: gss_wrap() can encrypt, and
+ *   gss_get_mic() and gss_wrap() can protect integrity.  Kerberos
+ *   always offers both and sets them in @ret_flags whether or not they
+ *   were asked for.
+ * - GSS_C_ANON_FLAG: keep the initiator anonymous.  The Kerberos
+ *   mechanism does not offer this, and never sets the flag in
+ *   @ret_flags.
+ * - GSS_C_PROT_READY_FLAG (only in @ret_flags): per-message protection
+ *   may be used now.  Set when the context is complete.
+ * - GSS_C_TRANS_FLAG (only in @ret_flags): the context can be handed
+ *   to another process with gss_export_sec_context().  Set when the
+ *   context is complete.
+ *
+ * A failed first call leaves no context behind.  A failed continuation
+ * call leaves the half-built context untouched; the application
+ * deletes it with gss_delete_sec_context().  Establishment errors such
+ * as a replayed token always come with the routine error
+ * GSS_S_FAILURE, never as supplementary bits alone.
+ *
+ * @return GSS_S_COMPLETE: The context is established.  Send
+ *   @output_token to the peer if it is not empty.
+ * @return GSS_S_CONTINUE_NEEDED: Send @output_token to the peer and
+ *   call again with its reply (mutual authentication was asked for).
+ * @return GSS_S_DEFECTIVE_TOKEN: On a continuation call, @input_token
+ *   is missing or empty, lacks the RFC 2743 token framing, is neither
+ *   an AP-REP nor a KRB-ERROR, or does not decrypt under the session
+ *   key, i.e. was changed on the way.
+ * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_DEFECTIVE_TOKEN:
+ *   @input_token has a length but no value.
+ * @return GSS_S_NO_CRED: @initiator_cred_handle is not a live
+ *   credential handle or is a credential for accepting only, or, with
+ *   GSS_C_NO_CREDENTIAL, there is no default credential cache or it has
+ *   no ticket-granting ticket.
+ * @return GSS_S_CREDENTIALS_EXPIRED: The ticket-granting ticket has
+ *   expired, or the acceptor answered that the ticket had.
+ * @return GSS_S_CONTEXT_EXPIRED: The acceptor answered that the clocks
+ *   differ too much.
+ * @return GSS_S_FAILURE | GSS_S_DUPLICATE_TOKEN: The acceptor answered
+ *   that it had seen the AP-REQ before (a replay).
+ * @return GSS_S_BAD_NAME: @target_name is not a live name handle, or
+ *   libkrb5 cannot read it as a principal.
+ * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME: @target_name
+ *   is GSS_C_NO_NAME.
+ * @return GSS_S_BAD_NAMETYPE: @target_name is an anonymous name, or is
+ *   of a name type the mechanism does not take.
+ * @return GSS_S_BAD_MECH: @mech_type names no mechanism of this
+ *   library, or on a continuation call differs from the context's;
+ *   or @initiator_cred_handle or @target_name belongs to another
+ *   mechanism.
+ * @return GSS_S_NO_CONTEXT: *@context_handle is neither
+ *   GSS_C_NO_CONTEXT nor a live context handle, or is the context of
+ *   an acceptor.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_NO_CONTEXT:
+ *   @context_handle is NULL.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or @output_token
+ *   is NULL.
+ * @return GSS_S_UNAVAILABLE: The mechanism cannot initiate contexts
+ *   (never the case of Kerberos 5).
+ * @return GSS_S_FAILURE: Anything else, with the reason in
+ *   @minor_status: no service ticket could be had (KDC unreachable,
+ *   unknown service principal, ...), the acceptor refused with a
+ *   KRB-ERROR, the context was already complete
+ *   (GSS_KRB5_S_KG_CONTEXT_ESTABLISHED), or memory ran out.
+ *
+ * @see gss_accept_sec_context gss_delete_sec_context gss_import_name
+ * @see gss_acquire_cred gss_inquire_context gss_display_status
+ */
 OM_uint32
 gss_init_sec_context (OM_uint32 *minor_status,
 		      const gss_cred_id_t initiator_cred_handle,
@@ -149,6 +343,115 @@ gss_init_sec_context (OM_uint32 *minor_status,
   return major;
 }
 
+/*@ gss_accept_sec_context - accept a security context initiated by a peer
+ *
+ * @param minor_status (out) Receives the mechanism's status code: 0, a
+ *   GSS_KRB5_S_* value or a libkrb5 error code.  Must not be NULL.
+ * @param context_handle (in/out) A variable holding GSS_C_NO_CONTEXT on
+ *   the first call; a successful call stores the new context in it,
+ *   which the application releases with gss_delete_sec_context().  A
+ *   failed first call leaves GSS_C_NO_CONTEXT in it.  Must not be NULL.
+ * @param acceptor_cred_handle (in, optional) The credential to accept
+ *   with, from gss_acquire_cred() with the usage GSS_C_ACCEPT or
+ *   GSS_C_BOTH.  GSS_C_NO_CREDENTIAL uses the default keytab (by
+ *   KRB5_KTNAME, for example), and then a ticket for any principal
+ *   of that keytab is accepted.
+ * @param input_token_buffer (in) The token received from the
+ *   initiator.  Must not be GSS_C_NO_BUFFER.
+ * @param input_chan_bindings (in, optional) The acceptor's view of the
+ *   channel bindings, or GSS_C_NO_CHANNEL_BINDINGS to ignore any that
+ *   the initiator sent.  When given, an initiator that sent bindings
+ *   must have sent the same ones; one that sent none is accepted.
+ * @param src_name (out, optional) Receives the initiator's name, a
+ *   mechanism name holding the client principal, on success, and
+ *   GSS_C_NO_NAME otherwise.  Release it with gss_release_name().  NULL
+ *   when not wanted.
+ * @param mech_type (out, optional) Receives the mechanism of the
+ *   context on success, GSS_C_NO_OID otherwise.  It points to static
+ *   storage: do not modify or free it.  NULL when not wanted.
+ * @param output_token (out) Emptied first, then receives the token to
+ *   send back to the initiator, if any: the AP-REP when mutual
+ *   authentication was asked for.  Even when the call fails it may hold
+ *   a KRB-ERROR token telling an initiator that waits for an answer why
+ *   it was refused.  Send it whenever its length is not 0, and release
+ *   it with gss_release_buffer().  Must not be NULL.
+ * @param ret_flags (out, optional) Receives the GSS_C_*_FLAG values of
+ *   the services the context offers, as listed under
+ *   gss_init_sec_context().  NULL when not wanted.
+ * @param time_rec (out, optional) Receives the number of seconds the
+ *   context will remain valid (until the initiator's ticket expires),
+ *   0 on failure.  NULL when not wanted.
+ * @param delegated_cred_handle (out, optional) When @ret_flags has
+ *   GSS_C_DELEG_FLAG, receives a credential holding the initiator's
+ *   forwarded ticket-granting ticket, usable with
+ *   gss_init_sec_context() to act on the initiator's behalf; it lives in
+ *   a private in-memory credential cache that gss_release_cred()
+ *   destroys.  GSS_C_NO_CREDENTIAL otherwise.  When NULL, a delegated
+ *   credential is discarded.
+ *
+ * @desc
+ * This is the acceptor's half of context establishment.  The
+ * application passes each token it receives from the initiator, and
+ * sends back every non-empty @output_token.  The general GSS-API allows
+ * several rounds, signalled by GSS_S_CONTINUE_NEEDED as with
+ * gss_init_sec_context(); the Kerberos 5 acceptor finishes in one call.
+ *
+ * The mechanism is the one named in the RFC 2743 header of the first
+ * token.  For Kerberos 5 the token is an AP-REQ: it is decrypted with a
+ * key of the keytab, checked against the replay cache, and its
+ * authenticator checksum (RFC 4121 section 4.1.1) is verified, which
+ * also carries the requested flags, the channel bindings and any
+ * delegated credentials.  When the initiator asked for mutual
+ * authentication an AP-REP is returned in @output_token, with a fresh
+ * acceptor subkey for the RFC 4121 per-message tokens.
+ *
+ * A delegation that cannot be opened costs the delegation, not the
+ * context: GSS_C_DELEG_FLAG is then clear in @ret_flags.  The flags
+ * GSS_C_CONF_FLAG, GSS_C_INTEG_FLAG, GSS_C_PROT_READY_FLAG and
+ * GSS_C_TRANS_FLAG are always set on success; GSS_C_MUTUAL_FLAG,
+ * GSS_C_REPLAY_FLAG and GSS_C_SEQUENCE_FLAG as the initiator asked.
+ *
+ * @return GSS_S_COMPLETE: The context is established.  Send
+ *   @output_token to the initiator if it is not empty.
+ * @return GSS_S_CONTINUE_NEEDED: Another token from the initiator is
+ *   needed.  The Kerberos 5 mechanism never asks for one, but portable
+ *   programs handle this status as with gss_init_sec_context().
+ * @return GSS_S_DEFECTIVE_TOKEN: The token lacks the RFC 2743 framing,
+ *   is not an AP-REQ, or its contents or checksum are malformed.
+ * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_DEFECTIVE_TOKEN:
+ *   @input_token_buffer is GSS_C_NO_BUFFER, or has a length but no
+ *   value.
+ * @return GSS_S_BAD_MECH: The token names a mechanism this library does
+ *   not offer.
+ * @return GSS_S_NO_CRED: @acceptor_cred_handle is not a live credential
+ *   handle, belongs to another mechanism or is for initiating only; or
+ *   the keytab cannot be read or holds no key for the ticket's service
+ *   principal or key version.
+ * @return GSS_S_BAD_BINDINGS: The initiator's channel bindings differ
+ *   from @input_chan_bindings.
+ * @return GSS_S_CREDENTIALS_EXPIRED: The initiator's ticket has
+ *   expired.
+ * @return GSS_S_CONTEXT_EXPIRED: The initiator's clock differs from
+ *   ours by more than the allowed skew.
+ * @return GSS_S_FAILURE | GSS_S_DUPLICATE_TOKEN: The replay cache has
+ *   seen this AP-REQ before.
+ * @return GSS_S_NO_CONTEXT: *@context_handle is neither
+ *   GSS_C_NO_CONTEXT nor a live context handle.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_NO_CONTEXT:
+ *   @context_handle is NULL.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or @output_token
+ *   is NULL.
+ * @return GSS_S_UNAVAILABLE: The token's mechanism cannot accept
+ *   contexts (never the case of Kerberos 5).
+ * @return GSS_S_FAILURE: Anything else, with the reason in
+ *   @minor_status: the ticket does not decrypt (a wrong key, or a
+ *   changed token), *@context_handle is a context that is already
+ *   complete (GSS_KRB5_S_KG_CONTEXT_ESTABLISHED), a libkrb5 failure, or
+ *   memory ran out.
+ *
+ * @see gss_init_sec_context gss_delete_sec_context gss_acquire_cred
+ * @see gss_display_name gss_release_cred gss_display_status
+ */
 OM_uint32
 gss_accept_sec_context (OM_uint32 *minor_status,
 			gss_ctx_id_t *context_handle,
@@ -281,6 +584,38 @@ gss_accept_sec_context (OM_uint32 *minor_status,
   return major;
 }
 
+/*@ gss_delete_sec_context - delete a security context
+ *
+ * @param minor_status (out) Receives 0.  May be NULL: the context is
+ *   deleted all the same, and the call returns
+ *   GSS_S_CALL_INACCESSIBLE_WRITE.
+ * @param context_handle (in/out) The context to delete; set to
+ *   GSS_C_NO_CONTEXT once it is.
+ * @param output_token (out, optional) Emptied, and left empty:
+ *   RFC 4121 has no context deletion token.  Pass GSS_C_NO_BUFFER, as
+ *   RFC 2744 recommends.
+ *
+ * @desc
+ * Releases everything the context holds, the keys (wiped before they
+ * are freed), the names and the sequence state, and invalidates the
+ * handle: a later call given the old handle value answers
+ * GSS_S_NO_CONTEXT instead of using freed memory.  Nothing is sent to
+ * the peer, who learns of the deletion only by its own means.
+ *
+ * Any context can be deleted: an established one, or one whose
+ * establishment is still going on or has failed.
+ *
+ * @return GSS_S_COMPLETE: The context was deleted.
+ * @return GSS_S_NO_CONTEXT: *@context_handle is GSS_C_NO_CONTEXT or not
+ *   a live context handle (for example one already deleted).
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_NO_CONTEXT:
+ *   @context_handle is NULL.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL; a live
+ *   context has been deleted nevertheless.
+ *
+ * @see gss_init_sec_context gss_accept_sec_context
+ * @see gss_export_sec_context
+ */
 OM_uint32
 gss_delete_sec_context (OM_uint32 *minor_status, gss_ctx_id_t *context_handle,
 			gss_buffer_t output_token)
@@ -318,6 +653,52 @@ gss_delete_sec_context (OM_uint32 *minor_status, gss_ctx_id_t *context_handle,
   return major;
 }
 
+/*@ gss_process_context_token - pass a context-level token from the peer to the
+ *   mechanism
+ *
+ * @param minor_status (out) Receives the mechanism's status code: for
+ *   a Kerberos error token, the libkrb5 code of the error it carries.
+ *   Must not be NULL.
+ * @param context_handle (in) The context the token was sent for.
+ * @param token_buffer (in) The token received from the peer.
+ *
+ * @desc
+ * Some tokens concern the context as a whole rather than a message,
+ * and may arrive once the context exists: this function lets the
+ * mechanism read them.  The context itself is not changed.
+ *
+ * The only such token of the Kerberos 5 mechanism is a KRB-ERROR
+ * (RFC 4121 section 4.1, token identifier 03 00), by which a peer
+ * explains a refusal.  The call then fails with the major status that
+ * corresponds to the error, and @minor_status holds the Kerberos error
+ * code, for gss_display_status() to explain.  Any other token is
+ * refused as defective.  The application usually deletes the context
+ * afterwards.
+ *
+ * @return GSS_S_COMPLETE: The mechanism took the token.  The Kerberos 5
+ *   mechanism never returns this: its only context-level token reports
+ *   an error.
+ * @return GSS_S_DEFECTIVE_TOKEN: The token lacks the RFC 2743 framing
+ *   or is not a KRB-ERROR, or the peer's error was about a malformed
+ *   message.
+ * @return GSS_S_CREDENTIALS_EXPIRED: The peer reports an expired
+ *   ticket.
+ * @return GSS_S_CONTEXT_EXPIRED: The peer reports a clock skew.
+ * @return GSS_S_NO_CRED: The peer reports it has no key for the ticket.
+ * @return GSS_S_FAILURE | GSS_S_DUPLICATE_TOKEN: The peer reports a
+ *   replayed request.
+ * @return GSS_S_FAILURE: The peer reports another error.
+ * @return GSS_S_NO_CONTEXT: @context_handle is not a live context
+ *   handle.
+ * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT:
+ *   @context_handle is GSS_C_NO_CONTEXT.
+ * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_DEFECTIVE_TOKEN:
+ *   @token_buffer is GSS_C_NO_BUFFER or has a length but no value.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL.
+ * @return GSS_S_UNAVAILABLE: The mechanism has no context-level tokens.
+ *
+ * @see gss_delete_sec_context gss_display_status
+ */
 OM_uint32
 gss_process_context_token (OM_uint32 *minor_status,
 			   const gss_ctx_id_t context_handle,
@@ -339,6 +720,35 @@ gss_process_context_token (OM_uint32 *minor_status,
     (minor_status, context_handle->mctx, token_buffer);
 }
 
+/*@ gss_context_time - how long a security context remains valid
+ *
+ * @param minor_status (out) Receives the mechanism's status code.  Must
+ *   not be NULL.
+ * @param context_handle (in) An established context.
+ * @param time_rec (out) Receives the number of seconds the context
+ *   remains valid; 0 when it has expired or the call fails.  Must not
+ *   be NULL.
+ *
+ * @desc
+ * A Kerberos 5 context is valid as long as the service ticket it was
+ * established with; after that, gss_get_mic(), gss_wrap() and the other
+ * per-message calls refuse it with GSS_S_CONTEXT_EXPIRED.
+ *
+ * @return GSS_S_COMPLETE: The context is valid for @time_rec more
+ *   seconds.
+ * @return GSS_S_CONTEXT_EXPIRED: The context has expired (@time_rec is
+ *   0).
+ * @return GSS_S_NO_CONTEXT: @context_handle is not a live context
+ *   handle, or its establishment is not complete
+ *   (GSS_KRB5_S_KG_CTX_INCOMPLETE in @minor_status).
+ * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT:
+ *   @context_handle is GSS_C_NO_CONTEXT.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or @time_rec is
+ *   NULL.
+ * @return GSS_S_UNAVAILABLE: The mechanism cannot tell.
+ *
+ * @see gss_inquire_context gss_init_sec_context gss_accept_sec_context
+ */
 OM_uint32
 gss_context_time (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
 		  OM_uint32 *time_rec)
@@ -361,6 +771,55 @@ gss_context_time (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
 					     context_handle->mctx, time_rec);
 }
 
+/*@ gss_inquire_context - what is known of a security context
+ *
+ * @param minor_status (out) Receives the mechanism's status code.  Must
+ *   not be NULL.
+ * @param context_handle (in) The context, complete or still being
+ *   established.
+ * @param src_name (out, optional) Receives the initiator's name, a
+ *   mechanism name, or GSS_C_NO_NAME while it is not known yet.  Release
+ *   it with gss_release_name().  NULL when not wanted.
+ * @param targ_name (out, optional) Receives the acceptor's name, a
+ *   mechanism name, or GSS_C_NO_NAME while it is not known yet.  Release
+ *   it with gss_release_name().  NULL when not wanted.
+ * @param lifetime_rec (out, optional) Receives the number of seconds
+ *   the context remains valid, 0 once it has expired.  NULL when not
+ *   wanted.
+ * @param mech_type (out, optional) Receives the context's mechanism, a
+ *   pointer to static storage that must not be modified or freed.  NULL
+ *   when not wanted.
+ * @param ctx_flags (out, optional) Receives the GSS_C_*_FLAG values of
+ *   the services the context offers, as gss_init_sec_context() returns
+ *   them in its ret_flags.  NULL when not wanted.
+ * @param locally_initiated (out, optional) Receives 1 when this side
+ *   initiated the context, 0 when it accepted it.  NULL when not wanted.
+ * @param open (out, optional) Receives 1 when the context is fully
+ *   established, 0 while establishment goes on.  NULL when not wanted.
+ *
+ * @desc
+ * Every output is optional: only those given are filled in, and all of
+ * them are reset (to GSS_C_NO_NAME, GSS_C_NO_OID or 0) before anything
+ * else, so that they hold nothing stale after a failure.
+ *
+ * For a Kerberos 5 context the initiator's name is the client principal
+ * and the acceptor's is the service principal of the ticket, on either
+ * side.  An initiator knows both from its first call.
+ *
+ * @return GSS_S_COMPLETE: The outputs are filled in.
+ * @return GSS_S_NO_CONTEXT: @context_handle is not a live context
+ *   handle.
+ * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT:
+ *   @context_handle is GSS_C_NO_CONTEXT.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL.
+ * @return GSS_S_UNAVAILABLE: The mechanism cannot describe its
+ *   contexts.
+ * @return GSS_S_FAILURE: Memory ran out while copying a name
+ *   (GSS_KRB5_S_G_BUFFER_ALLOC in @minor_status).
+ *
+ * @see gss_context_time gss_init_sec_context gss_accept_sec_context
+ * @see gss_display_name gss_release_name
+ */
 OM_uint32
 gss_inquire_context (OM_uint32 *minor_status,
 		     const gss_ctx_id_t context_handle, gss_name_t *src_name,

@@ -80,6 +80,77 @@ mech_set_of (OM_uint32 *minor, const struct gss_mech *mech, gss_OID_set *set)
   return major;
 }
 
+/*@ gss_acquire_cred - obtain a handle to existing credentials
+ *
+ * @param minor_status (out) Receives the mechanism's status code: for
+ *   example GSS_KRB5_S_KG_CCACHE_NOMATCH, GSS_KRB5_S_KG_TGT_MISSING or
+ *   GSS_KRB5_S_KG_KEYTAB_NOMATCH, or a libkrb5 error code.  Must not be
+ *   NULL.
+ * @param desired_name (in, optional) The principal whose credentials
+ *   are wanted, or GSS_C_NO_NAME for the default ones.
+ * @param time_req (in, optional) The number of seconds the credential
+ *   should remain valid.  The Kerberos 5 mechanism ignores it: tickets
+ *   keep the lifetime the KDC gave them.
+ * @param desired_mechs (in, optional) The mechanisms the credential is
+ *   for, or GSS_C_NO_OID_SET for the default one.  The first mechanism
+ *   of the set that this library offers is used.
+ * @param cred_usage (in) GSS_C_INITIATE to initiate contexts,
+ *   GSS_C_ACCEPT to accept them, GSS_C_BOTH for both.
+ * @param output_cred_handle (out) Receives the credential, or
+ *   GSS_C_NO_CREDENTIAL on failure.  Release it with gss_release_cred().
+ *   Must not be NULL.
+ * @param actual_mechs (out, optional) Receives the set of mechanisms
+ *   the credential is for, to be released with gss_release_oid_set().
+ *   NULL when not wanted.
+ * @param time_rec (out, optional) Receives the number of seconds the
+ *   credential remains valid: the ticket-granting ticket's remaining
+ *   lifetime when it can initiate, GSS_C_INDEFINITE for an acceptor
+ *   only (keytab keys do not expire); 0 on failure.  NULL when not
+ *   wanted.
+ *
+ * @desc
+ * GSS-API credentials are not created by this call, only found: a
+ * Kerberos user gets tickets with kinit(1) beforehand, and a service
+ * has its keys in a keytab.  The credential refers to them by name,
+ * so tickets renewed later in the cache are seen.
+ *
+ * To initiate, the credential is the default credential cache, or,
+ * when @desired_name is given, the cache of the collection whose
+ * client principal matches it; the cache must hold a ticket-granting
+ * ticket that has not expired.  To accept, the default keytab must hold
+ * a key for a principal matching @desired_name (a host-based service
+ * name may leave the host or the realm open); with GSS_C_NO_NAME any
+ * key of the keytab will do.
+ *
+ * Passing GSS_C_NO_CREDENTIAL to gss_init_sec_context() or
+ * gss_accept_sec_context() has the same effect as acquiring the
+ * default credential first; acquiring it explicitly lets a program
+ * check early that credentials exist, or pick a principal.
+ *
+ * @return GSS_S_COMPLETE: The credential handle is in
+ *   @output_cred_handle.
+ * @return GSS_S_NO_CRED: No credentials could be found: no credential
+ *   cache, none for @desired_name, no ticket-granting ticket in it, or
+ *   no keytab or no matching key in it.
+ * @return GSS_S_CREDENTIALS_EXPIRED: The ticket-granting ticket has
+ *   expired.
+ * @return GSS_S_BAD_NAME: @desired_name is not a live name handle, or
+ *   libkrb5 cannot read it as a principal.
+ * @return GSS_S_BAD_NAMETYPE: @desired_name is an anonymous name or of
+ *   a type the mechanism does not take.
+ * @return GSS_S_BAD_MECH: No mechanism of @desired_mechs is offered by
+ *   this library, or @desired_name is a mechanism name of another one.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_NO_CRED:
+ *   @output_cred_handle is NULL.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL.
+ * @return GSS_S_UNAVAILABLE: The mechanism has no credentials to offer.
+ * @return GSS_S_FAILURE: @cred_usage is none of the three values
+ *   (GSS_KRB5_S_G_BAD_USAGE in @minor_status), libkrb5 failed, or memory
+ *   ran out.
+ *
+ * @see gss_release_cred gss_inquire_cred gss_add_cred
+ * @see gss_init_sec_context gss_accept_sec_context gss_import_name
+ */
 OM_uint32
 gss_acquire_cred (OM_uint32 *minor_status, const gss_name_t desired_name,
 		  OM_uint32 time_req, const gss_OID_set desired_mechs,
@@ -129,6 +200,32 @@ gss_acquire_cred (OM_uint32 *minor_status, const gss_name_t desired_name,
   return major;
 }
 
+/*@ gss_release_cred - release a credential handle
+ *
+ * @param minor_status (out) Receives 0.  May be NULL: the credential is
+ *   released all the same, and the call returns
+ *   GSS_S_CALL_INACCESSIBLE_WRITE.
+ * @param cred_handle (in/out) The credential to release; set to
+ *   GSS_C_NO_CREDENTIAL once it is.  A handle holding
+ *   GSS_C_NO_CREDENTIAL is accepted and nothing is done.
+ *
+ * @desc
+ * Releases the memory of a credential from gss_acquire_cred(),
+ * gss_add_cred() or gss_accept_sec_context().  The credential cache and
+ * keytab it refers to are left alone, with one exception: the private
+ * in-memory cache holding a delegated credential is destroyed with it.
+ *
+ * @return GSS_S_COMPLETE: The credential was released, or there was
+ *   none.
+ * @return GSS_S_NO_CRED: *@cred_handle is not a live credential handle
+ *   (for example one already released).
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_NO_CRED: @cred_handle
+ *   is NULL.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL; the
+ *   credential has been released nevertheless.
+ *
+ * @see gss_acquire_cred gss_add_cred gss_accept_sec_context
+ */
 OM_uint32
 gss_release_cred (OM_uint32 *minor_status, gss_cred_id_t *cred_handle)
 {
@@ -200,6 +297,47 @@ lifetime_for (gss_cred_usage_t usage, OM_uint32 init_life, OM_uint32 acc_life)
   return init_life < acc_life ? init_life : acc_life;
 }
 
+/*@ gss_inquire_cred - what is known of a credential
+ *
+ * @param minor_status (out) Receives the mechanism's status code.  Must
+ *   not be NULL.
+ * @param cred_handle (in, optional) The credential, or
+ *   GSS_C_NO_CREDENTIAL for the default initiator credential, which is
+ *   then looked up as gss_acquire_cred() would.
+ * @param name (out, optional) Receives the credential's principal, a
+ *   mechanism name to release with gss_release_name(); GSS_C_NO_NAME
+ *   for an acceptor credential acquired without a name, which accepts
+ *   any key of the keytab.  NULL when not wanted.
+ * @param lifetime (out, optional) Receives the number of seconds the
+ *   credential remains valid: the ticket-granting ticket's lifetime for
+ *   initiating, GSS_C_INDEFINITE for accepting, the smaller of the two
+ *   for both; 0 once expired.  NULL when not wanted.
+ * @param cred_usage (out, optional) Receives GSS_C_INITIATE,
+ *   GSS_C_ACCEPT or GSS_C_BOTH.  NULL when not wanted.
+ * @param mechanisms (out, optional) Receives the set of mechanisms the
+ *   credential is for, to be released with gss_release_oid_set().
+ *   NULL when not wanted.
+ *
+ * @desc
+ * Every output is optional and is reset before anything else, so that
+ * it holds nothing stale after a failure.  A credential whose tickets
+ * have expired since it was acquired is still described, with a
+ * lifetime of 0.
+ *
+ * @return GSS_S_COMPLETE: The outputs are filled in.
+ * @return GSS_S_NO_CRED: @cred_handle is not a live credential handle,
+ *   or, for GSS_C_NO_CREDENTIAL, there is no default credential cache
+ *   or ticket-granting ticket.
+ * @return GSS_S_CREDENTIALS_EXPIRED: For GSS_C_NO_CREDENTIAL, the
+ *   default ticket-granting ticket has expired.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL.
+ * @return GSS_S_UNAVAILABLE: The mechanism cannot describe its
+ *   credentials.
+ * @return GSS_S_FAILURE: libkrb5 failed or memory ran out.
+ *
+ * @see gss_inquire_cred_by_mech gss_acquire_cred gss_release_name
+ * @see gss_release_oid_set
+ */
 OM_uint32
 gss_inquire_cred (OM_uint32 *minor_status, const gss_cred_id_t cred_handle,
 		  gss_name_t *name, OM_uint32 *lifetime,
@@ -247,6 +385,49 @@ gss_inquire_cred (OM_uint32 *minor_status, const gss_cred_id_t cred_handle,
   return GSS_S_COMPLETE;
 }
 
+/*@ gss_inquire_cred_by_mech - what is known of one mechanism's part of a
+ *   credential
+ *
+ * @param minor_status (out) Receives the mechanism's status code.  Must
+ *   not be NULL.
+ * @param cred_handle (in, optional) The credential, or
+ *   GSS_C_NO_CREDENTIAL for the default initiator credential.
+ * @param mech_type (in) The mechanism asked about; it must be one this
+ *   library offers (GSS_KRB5).
+ * @param name (out, optional) Receives the credential's principal, a
+ *   mechanism name to release with gss_release_name(), or GSS_C_NO_NAME
+ *   when the credential has none.  NULL when not wanted.
+ * @param initiator_lifetime (out, optional) Receives the number of
+ *   seconds the credential can still initiate contexts; 0 when it is
+ *   for accepting only.  NULL when not wanted.
+ * @param acceptor_lifetime (out, optional) Receives the number of
+ *   seconds the credential can still accept contexts (GSS_C_INDEFINITE
+ *   for a keytab); 0 when it is for initiating only.  NULL when not
+ *   wanted.
+ * @param cred_usage (out, optional) Receives GSS_C_INITIATE,
+ *   GSS_C_ACCEPT or GSS_C_BOTH.  NULL when not wanted.
+ *
+ * @desc
+ * Like gss_inquire_cred(), for the element of the credential that
+ * belongs to @mech_type, with separate lifetimes for the two usages.
+ * Each credential handle of this library holds the element of exactly
+ * one mechanism.
+ *
+ * @return GSS_S_COMPLETE: The outputs are filled in.
+ * @return GSS_S_BAD_MECH: @mech_type is GSS_C_NO_OID or names no
+ *   mechanism of this library.
+ * @return GSS_S_NO_CRED: @cred_handle is not a live credential handle
+ *   or holds no element of @mech_type, or, for GSS_C_NO_CREDENTIAL,
+ *   there is no default credential cache or ticket-granting ticket.
+ * @return GSS_S_CREDENTIALS_EXPIRED: For GSS_C_NO_CREDENTIAL, the
+ *   default ticket-granting ticket has expired.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL.
+ * @return GSS_S_UNAVAILABLE: The mechanism cannot describe its
+ *   credentials.
+ * @return GSS_S_FAILURE: libkrb5 failed or memory ran out.
+ *
+ * @see gss_inquire_cred gss_acquire_cred
+ */
 OM_uint32
 gss_inquire_cred_by_mech (OM_uint32 *minor_status,
 			  const gss_cred_id_t cred_handle,
@@ -293,6 +474,76 @@ gss_inquire_cred_by_mech (OM_uint32 *minor_status,
   return GSS_S_COMPLETE;
 }
 
+/*@ gss_add_cred - build a credential for one more mechanism
+ *
+ * @param minor_status (out) Receives the mechanism's status code.  Must
+ *   not be NULL.
+ * @param input_cred_handle (in, optional) The credential to extend, or
+ *   GSS_C_NO_CREDENTIAL to start from the default credential.
+ * @param desired_name (in, optional) The principal whose credentials
+ *   are wanted, or GSS_C_NO_NAME for the default ones.
+ * @param desired_mech (in) The mechanism of the element to add; it must
+ *   be one this library offers.
+ * @param cred_usage (in) GSS_C_INITIATE, GSS_C_ACCEPT or GSS_C_BOTH.
+ * @param initiator_time_req (in, optional) The lifetime wanted for
+ *   initiating, in seconds; ignored by Kerberos 5, as in
+ *   gss_acquire_cred().
+ * @param acceptor_time_req (in, optional) The lifetime wanted for
+ *   accepting, in seconds; ignored by Kerberos 5.
+ * @param output_cred_handle (out, optional) Receives the new
+ *   credential, to be released with gss_release_cred(); GSS_C_NO_CREDENTIAL
+ *   on failure.  NULL asks for @input_cred_handle to be extended in
+ *   place, which is refused when that is GSS_C_NO_CREDENTIAL.
+ * @param actual_mechs (out, optional) Receives the set of mechanisms
+ *   of the new credential, to be released with gss_release_oid_set().
+ *   NULL when not wanted.
+ * @param initiator_time_rec (out, optional) Receives the number of
+ *   seconds the new credential can initiate (the ticket-granting
+ *   ticket's lifetime); 0 when it cannot.  NULL when not wanted.
+ * @param acceptor_time_rec (out, optional) Receives the number of
+ *   seconds the new credential can accept: GSS_C_INDEFINITE for an
+ *   acceptor only, the ticket-granting ticket's lifetime with
+ *   GSS_C_BOTH; 0 when it cannot.  NULL when not wanted.
+ *
+ * @desc
+ * RFC 2743 lets a credential hold one element per mechanism, and this
+ * call adds one.  In this library each credential handle holds the
+ * element of exactly one mechanism, so the call works as a
+ * gss_acquire_cred() for @desired_mech: from GSS_C_NO_CREDENTIAL it
+ * returns a new credential in @output_cred_handle, found as
+ * gss_acquire_cred() finds it.  A credential that already has an
+ * element of @desired_mech answers GSS_S_DUPLICATE_ELEMENT, and one of
+ * another mechanism cannot take a second element
+ * (GSS_S_UNAVAILABLE).
+ *
+ * @return GSS_S_COMPLETE: The new credential is in
+ *   @output_cred_handle.
+ * @return GSS_S_DUPLICATE_ELEMENT: @input_cred_handle already holds an
+ *   element of @desired_mech.
+ * @return GSS_S_UNAVAILABLE: @input_cred_handle is a credential of
+ *   another mechanism, which cannot hold a second element; or the
+ *   mechanism has no credentials to offer.
+ * @return GSS_S_BAD_MECH: @desired_mech is GSS_C_NO_OID or names no
+ *   mechanism of this library, or @desired_name is a mechanism name of
+ *   another one.
+ * @return GSS_S_BAD_NAME: @desired_name is not a live name handle, or
+ *   libkrb5 cannot read it as a principal.
+ * @return GSS_S_BAD_NAMETYPE: @desired_name is an anonymous name or of
+ *   a type the mechanism does not take.
+ * @return GSS_S_NO_CRED: @input_cred_handle is not a live credential
+ *   handle, or no credentials could be found (see gss_acquire_cred()).
+ * @return GSS_S_CREDENTIALS_EXPIRED: The ticket-granting ticket has
+ *   expired.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_NO_CRED:
+ *   @input_cred_handle is GSS_C_NO_CREDENTIAL and @output_cred_handle is
+ *   NULL.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL.
+ * @return GSS_S_FAILURE: @cred_usage is none of the three values
+ *   (GSS_KRB5_S_G_BAD_USAGE in @minor_status), libkrb5 failed, or memory
+ *   ran out.
+ *
+ * @see gss_acquire_cred gss_release_cred gss_inquire_cred_by_mech
+ */
 OM_uint32
 gss_add_cred (OM_uint32 *minor_status, const gss_cred_id_t input_cred_handle,
 	      const gss_name_t desired_name, const gss_OID desired_mech,

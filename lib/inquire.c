@@ -20,6 +20,28 @@ oid_set_from (OM_uint32 *minor, const gss_OID_desc *const *oids,
   return major;
 }
 
+/*@ gss_indicate_mechs - list the mechanisms this library offers
+ *
+ * @param minor_status (out) Receives the mechanism's status code.  Must
+ *   not be NULL.
+ * @param mech_set (out) Receives a new set holding the OID of every
+ *   mechanism available, to be released with gss_release_oid_set().
+ *   Must not be NULL.
+ *
+ * @desc
+ * This library offers the Kerberos 5 mechanism (GSS_KRB5, OID
+ * 1.2.840.113554.1.2.2), which is also the default one.  Programs find
+ * out by this call what they may pass as a mechanism OID, and
+ * gss_inquire_saslname_for_mech() tells them more of each.
+ *
+ * @return GSS_S_COMPLETE: The set is in @mech_set.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or @mech_set is
+ *   NULL.
+ * @return GSS_S_FAILURE: Memory ran out.
+ *
+ * @see gss_release_oid_set gss_test_oid_set_member
+ * @see gss_inquire_names_for_mech gss_inquire_saslname_for_mech
+ */
 OM_uint32
 gss_indicate_mechs (OM_uint32 *minor_status, gss_OID_set *mech_set)
 {
@@ -46,6 +68,32 @@ gss_indicate_mechs (OM_uint32 *minor_status, gss_OID_set *mech_set)
   return major;
 }
 
+/*@ gss_inquire_names_for_mech - list the name types a mechanism takes
+ *
+ * @param minor_status (out) Receives the mechanism's status code.  Must
+ *   not be NULL.
+ * @param mechanism (in, optional) The mechanism, or GSS_C_NO_OID for the
+ *   default one.
+ * @param name_types (out) Receives a new set of name-type OIDs, to be
+ *   released with gss_release_oid_set().  Must not be NULL.
+ *
+ * @desc
+ * The name types listed are those gss_import_name() can turn into names
+ * of that mechanism.  For Kerberos 5: GSS_KRB5_NT_PRINCIPAL_NAME,
+ * GSS_C_NT_USER_NAME, GSS_C_NT_HOSTBASED_SERVICE (and its older OID
+ * GSS_C_NT_HOSTBASED_SERVICE_X), GSS_C_NT_MACHINE_UID_NAME,
+ * GSS_C_NT_STRING_UID_NAME, GSS_KRB5_NT_MACHINE_UID_NAME and
+ * GSS_C_NT_EXPORT_NAME.
+ *
+ * @return GSS_S_COMPLETE: The set is in @name_types.
+ * @return GSS_S_BAD_MECH: @mechanism names no mechanism of this
+ *   library.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or @name_types
+ *   is NULL.
+ * @return GSS_S_FAILURE: Memory ran out.
+ *
+ * @see gss_inquire_mechs_for_name gss_import_name gss_release_oid_set
+ */
 OM_uint32
 gss_inquire_names_for_mech (OM_uint32 *minor_status, const gss_OID mechanism,
 			    gss_OID_set *name_types)
@@ -66,6 +114,31 @@ gss_inquire_names_for_mech (OM_uint32 *minor_status, const gss_OID mechanism,
   return oid_set_from (minor_status, mech->name_types, name_types);
 }
 
+/*@ gss_inquire_mechs_for_name - list the mechanisms that can use a name
+ *
+ * @param minor_status (out) Receives the mechanism's status code.  Must
+ *   not be NULL.
+ * @param input_name (in) The name.
+ * @param mech_types (out) Receives a new set of mechanism OIDs, to be
+ *   released with gss_release_oid_set().  Must not be NULL.
+ *
+ * @desc
+ * A mechanism name (from gss_canonicalize_name(), or one that
+ * gss_accept_sec_context() returned) belongs to its mechanism alone.
+ * Any other name can be used by every mechanism that takes its name
+ * type; a name imported with GSS_C_NO_OID as its type, by every
+ * mechanism.  The set may be empty, for example for an anonymous name.
+ *
+ * @return GSS_S_COMPLETE: The set is in @mech_types.
+ * @return GSS_S_BAD_NAME: @input_name is not a live name handle.
+ * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME: @input_name is
+ *   GSS_C_NO_NAME.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or @mech_types
+ *   is NULL.
+ * @return GSS_S_FAILURE: Memory ran out.
+ *
+ * @see gss_inquire_names_for_mech gss_import_name gss_release_oid_set
+ */
 OM_uint32
 gss_inquire_mechs_for_name (OM_uint32 *minor_status,
 			    const gss_name_t input_name,

@@ -171,6 +171,63 @@ check_importable (OM_uint32 *minor, const gss_buffer_t value, gss_OID type,
   return major;
 }
 
+/*@ gss_import_name - turn a printable name into an internal name
+ *
+ * @param minor_status (out) Receives the mechanism's status code, for
+ *   example a libkrb5 parsing error.  Must not be NULL.
+ * @param input_name_buffer (in) The name: text for most name types (no
+ *   terminating NUL is needed, and none may be inside), a uid_t in the
+ *   machine's representation for GSS_C_NT_MACHINE_UID_NAME, the token of
+ *   gss_export_name() for GSS_C_NT_EXPORT_NAME.  Must not be
+ *   GSS_C_NO_BUFFER.
+ * @param input_name_type (in, optional) The OID of the name's type, or
+ *   GSS_C_NO_OID for the default type, a Kerberos principal name.
+ * @param output_name (out) Receives the new name, or GSS_C_NO_NAME on
+ *   failure.  Release it with gss_release_name().  Must not be NULL.
+ *
+ * @desc
+ * The name types known are GSS_C_NT_HOSTBASED_SERVICE (and
+ * GSS_C_NT_HOSTBASED_SERVICE_X, its older OID), `service@host` or just
+ * `service` for this host; GSS_C_NT_USER_NAME and
+ * GSS_KRB5_NT_PRINCIPAL_NAME, a Kerberos principal such as
+ * `user@EXAMPLE.ORG`, the realm being optional; GSS_C_NT_STRING_UID_NAME
+ * (decimal digits) and GSS_C_NT_MACHINE_UID_NAME or
+ * GSS_KRB5_NT_MACHINE_UID_NAME (binary), a local user identifier that
+ * stands for the principal named after that user's login name;
+ * GSS_C_NT_EXPORT_NAME, the output of gss_export_name(); and
+ * GSS_C_NT_ANONYMOUS, the anonymous name, which compares equal to no
+ * name and cannot be used to establish a context.
+ *
+ * The name is checked at once, as RFC 2744 asks: an ill-formed name is
+ * refused here, not when it is first used.  Except for exported names,
+ * the result is not yet a mechanism name: it keeps the text as given,
+ * which gss_display_name() returns, and becomes a Kerberos principal
+ * when it is used (libkrb5 then maps a host-based name to a service
+ * principal of the host's realm).  gss_canonicalize_name() makes the
+ * mechanism name explicitly.
+ *
+ * @return GSS_S_COMPLETE: The name is in @output_name.
+ * @return GSS_S_BAD_NAMETYPE: @input_name_type is not a name type this
+ *   library knows.
+ * @return GSS_S_BAD_NAME: The name is ill-formed for its type: empty,
+ *   with a NUL inside, not a principal libkrb5 can parse, a host-based
+ *   name without a service, a user identifier with non-digits, of the
+ *   wrong size or of no local user, or an exported name token of the
+ *   wrong format.
+ * @return GSS_S_BAD_MECH: An exported name names a mechanism this
+ *   library does not offer.
+ * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME:
+ *   @input_name_buffer is GSS_C_NO_BUFFER, or has a length but no value.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or @output_name
+ *   is NULL.
+ * @return GSS_S_UNAVAILABLE: The mechanism of an exported name cannot
+ *   import it.
+ * @return GSS_S_FAILURE: libkrb5 could not be initialised or memory ran
+ *   out.
+ *
+ * @see gss_release_name gss_display_name gss_canonicalize_name
+ * @see gss_compare_name gss_export_name gss_inquire_names_for_mech
+ */
 OM_uint32
 gss_import_name (OM_uint32 *minor_status,
 		 const gss_buffer_t input_name_buffer,
@@ -239,6 +296,39 @@ check_input_name (gss_const_name_t name)
   return GSS_S_COMPLETE;
 }
 
+/*@ gss_display_name - the printable form of an internal name
+ *
+ * @param minor_status (out) Receives the mechanism's status code.  Must
+ *   not be NULL.
+ * @param input_name (in) The name to display.
+ * @param output_name_buffer (out) Emptied first, then receives the
+ *   text, followed by a NUL that the length does not count.  Release it
+ *   with gss_release_buffer().  Must not be NULL.
+ * @param output_name_type (out, optional) Receives the name's type, a
+ *   pointer to static storage not to be modified or freed, or
+ *   GSS_C_NO_OID when the name was imported without one.  NULL when not
+ *   wanted.
+ *
+ * @desc
+ * A name made by gss_import_name() displays as it was imported, with
+ * the type it was imported with.  A mechanism name, such as the one
+ * gss_accept_sec_context() returns for the initiator, displays as the
+ * full Kerberos principal, `user@EXAMPLE.ORG`, with the type
+ * GSS_KRB5_NT_PRINCIPAL_NAME.
+ *
+ * The text is meant for people and logs.  To compare names use
+ * gss_compare_name(), or the output of gss_export_name().
+ *
+ * @return GSS_S_COMPLETE: The text is in @output_name_buffer.
+ * @return GSS_S_BAD_NAME: @input_name is not a live name handle.
+ * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME: @input_name is
+ *   GSS_C_NO_NAME.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or
+ *   @output_name_buffer is NULL.
+ * @return GSS_S_FAILURE: Memory ran out.
+ *
+ * @see gss_import_name gss_export_name gss_release_buffer
+ */
 OM_uint32
 gss_display_name (OM_uint32 *minor_status, const gss_name_t input_name,
 		  gss_buffer_t output_name_buffer, gss_OID *output_name_type)
@@ -299,6 +389,41 @@ compare_as_mnames (OM_uint32 *minor, gss_const_name_t a, gss_const_name_t b,
   return major;
 }
 
+/*@ gss_compare_name - whether two names refer to the same entity
+ *
+ * @param minor_status (out) Receives the mechanism's status code.  Must
+ *   not be NULL.
+ * @param name1 (in) The first name.
+ * @param name2 (in) The second name.
+ * @param name_equal (out) Receives 1 when the names refer to the same
+ *   entity, 0 otherwise (also on failure).  Must not be NULL.
+ *
+ * @desc
+ * Two names imported with the same type and the same bytes are equal.
+ * Otherwise both are turned into principals of one mechanism (that of a
+ * mechanism name among them, or Kerberos 5) and compared as such, so
+ * that, for example, the host-based name `host@server.example.org`
+ * equals the principal `host/server.example.org@EXAMPLE.ORG` when
+ * that is the realm libkrb5 maps the host to.  Mechanism names of two
+ * different mechanisms are never equal, and the anonymous name equals
+ * no name at all, not even another anonymous name (RFC 2743 section
+ * 2.4.3).
+ *
+ * @return GSS_S_COMPLETE: The answer is in @name_equal.
+ * @return GSS_S_BAD_NAME: @name1 or @name2 is not a live name handle,
+ *   or cannot be read as a principal.
+ * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME: @name1 or
+ *   @name2 is GSS_C_NO_NAME.
+ * @return GSS_S_BAD_NAMETYPE: A name is of a type the mechanism does
+ *   not take.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or @name_equal
+ *   is NULL.
+ * @return GSS_S_UNAVAILABLE: The mechanism cannot compare names.
+ * @return GSS_S_FAILURE: libkrb5 could not be initialised or memory ran
+ *   out.
+ *
+ * @see gss_import_name gss_canonicalize_name gss_export_name
+ */
 OM_uint32
 gss_compare_name (OM_uint32 *minor_status, const gss_name_t name1,
 		  const gss_name_t name2, int *name_equal)
@@ -332,6 +457,29 @@ gss_compare_name (OM_uint32 *minor_status, const gss_name_t name1,
   return compare_as_mnames (minor_status, name1, name2, name_equal);
 }
 
+/*@ gss_duplicate_name - copy an internal name
+ *
+ * @param minor_status (out) Receives the mechanism's status code.  Must
+ *   not be NULL.
+ * @param src_name (in) The name to copy.
+ * @param dest_name (out) Receives the copy, or GSS_C_NO_NAME on
+ *   failure.  Release it with gss_release_name().  Must not be NULL.
+ *
+ * @desc
+ * The copy is independent of the original, which may be released
+ * first.  It has the same type and text, and is a mechanism name when
+ * the original is one.
+ *
+ * @return GSS_S_COMPLETE: The copy is in @dest_name.
+ * @return GSS_S_BAD_NAME: @src_name is not a live name handle.
+ * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME: @src_name is
+ *   GSS_C_NO_NAME.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or @dest_name is
+ *   NULL.
+ * @return GSS_S_FAILURE: Memory ran out.
+ *
+ * @see gss_import_name gss_release_name
+ */
 OM_uint32
 gss_duplicate_name (OM_uint32 *minor_status, const gss_name_t src_name,
 		    gss_name_t *dest_name)
@@ -381,6 +529,30 @@ gss_duplicate_name (OM_uint32 *minor_status, const gss_name_t src_name,
   return GSS_S_COMPLETE;
 }
 
+/*@ gss_release_name - release an internal name
+ *
+ * @param minor_status (out) Receives 0.  May be NULL: the name is
+ *   released all the same, and the call returns
+ *   GSS_S_CALL_INACCESSIBLE_WRITE.
+ * @param name (in/out) The name to release; set to GSS_C_NO_NAME once
+ *   it is.  A handle holding GSS_C_NO_NAME is accepted and nothing is
+ *   done.
+ *
+ * @desc
+ * Names from gss_import_name(), gss_duplicate_name(),
+ * gss_canonicalize_name(), gss_accept_sec_context(),
+ * gss_inquire_context() and gss_inquire_cred() are released with this
+ * function.  A released handle is recognised if it is passed again,
+ * instead of freeing memory twice.
+ *
+ * @return GSS_S_COMPLETE: The name was released, or there was none.
+ * @return GSS_S_BAD_NAME: *@name is not a live name handle (for example
+ *   one already released).
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or @name is
+ *   NULL.
+ *
+ * @see gss_import_name gss_duplicate_name
+ */
 OM_uint32
 gss_release_name (OM_uint32 *minor_status, gss_name_t *name)
 {
@@ -403,6 +575,45 @@ gss_release_name (OM_uint32 *minor_status, gss_name_t *name)
   return GSS_S_COMPLETE;
 }
 
+/*@ gss_canonicalize_name - turn a name into a mechanism name
+ *
+ * @param minor_status (out) Receives the mechanism's status code.  Must
+ *   not be NULL.
+ * @param input_name (in) The name to canonicalize.
+ * @param mech_type (in) The mechanism, which must be named explicitly:
+ *   GSS_KRB5.
+ * @param output_name (out) Receives the new mechanism name, or
+ *   GSS_C_NO_NAME on failure.  Release it with gss_release_name().  Must
+ *   not be NULL.
+ *
+ * @desc
+ * A mechanism name (MN) is what a name becomes when a mechanism
+ * resolves it; for Kerberos 5 it is a full principal.  Host-based
+ * names go through libkrb5's host-to-realm mapping, so that
+ * `host@server` may become `host/server.example.org@EXAMPLE.ORG`.
+ * gss_display_name() then shows the principal, and gss_export_name()
+ * accepts the result.  A name that is already a mechanism name of
+ * @mech_type is copied.
+ *
+ * @return GSS_S_COMPLETE: The mechanism name is in @output_name.
+ * @return GSS_S_BAD_MECH: @mech_type is GSS_C_NO_OID or names no
+ *   mechanism of this library, or @input_name is a mechanism name of
+ *   another mechanism.
+ * @return GSS_S_BAD_NAMETYPE: @input_name is an anonymous name, or of a
+ *   type the mechanism does not take.
+ * @return GSS_S_BAD_NAME: @input_name is not a live name handle, or the
+ *   mechanism cannot read it.
+ * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME: @input_name is
+ *   GSS_C_NO_NAME.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or @output_name
+ *   is NULL.
+ * @return GSS_S_UNAVAILABLE: The mechanism cannot import names.
+ * @return GSS_S_FAILURE: libkrb5 could not be initialised or memory ran
+ *   out.
+ *
+ * @see gss_import_name gss_export_name gss_display_name
+ * @see gss_release_name
+ */
 OM_uint32
 gss_canonicalize_name (OM_uint32 *minor_status, const gss_name_t input_name,
 		       const gss_OID mech_type, gss_name_t *output_name)
@@ -445,6 +656,39 @@ gss_canonicalize_name (OM_uint32 *minor_status, const gss_name_t input_name,
   return _gss_name_from_mname (minor_status, mech, mname, output_name);
 }
 
+/*@ gss_export_name - the flat, comparable form of a mechanism name
+ *
+ * @param minor_status (out) Receives the mechanism's status code.  Must
+ *   not be NULL.
+ * @param input_name (in) A mechanism name: from gss_canonicalize_name(),
+ *   or as gss_accept_sec_context() or gss_inquire_context() return
+ *   them.
+ * @param exported_name (out) Emptied first, then receives the exported
+ *   name token.  Release it with gss_release_buffer().  Must not be
+ *   NULL.
+ *
+ * @desc
+ * The token is the format of RFC 2743 section 3.2: the identifier
+ * 04 01, the two-byte length of the mechanism's DER-encoded OID, that
+ * OID, a four-byte length and the name; for Kerberos 5 the name is the
+ * principal in its usual text form.  Equal mechanism names give equal
+ * tokens, so applications can compare them with memcmp() or keep them
+ * in access control lists.  gss_import_name() with the type
+ * GSS_C_NT_EXPORT_NAME turns the token back into a mechanism name.
+ *
+ * @return GSS_S_COMPLETE: The token is in @exported_name.
+ * @return GSS_S_NAME_NOT_MN: @input_name is not a mechanism name.
+ * @return GSS_S_BAD_NAME: @input_name is not a live name handle.
+ * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME: @input_name is
+ *   GSS_C_NO_NAME.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or
+ *   @exported_name is NULL.
+ * @return GSS_S_UNAVAILABLE: The mechanism cannot export names.
+ * @return GSS_S_FAILURE: The name is too long for the format, or memory
+ *   ran out.
+ *
+ * @see gss_import_name gss_canonicalize_name gss_release_buffer
+ */
 OM_uint32
 gss_export_name (OM_uint32 *minor_status, const gss_name_t input_name,
 		 gss_buffer_t exported_name)

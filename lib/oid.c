@@ -29,7 +29,22 @@ gss_OID GSS_C_NT_HOSTBASED_SERVICE = &GSS_C_NT_HOSTBASED_SERVICE_static;
 gss_OID GSS_C_NT_ANONYMOUS = &GSS_C_NT_ANONYMOUS_static;
 gss_OID GSS_C_NT_EXPORT_NAME = &GSS_C_NT_EXPORT_NAME_static;
 
-/* Like GNU GSS, a missing OID equals nothing, not even another one. */
+/*@ gss_oid_equal - whether two OIDs are the same
+ *
+ * @param first_oid (in, optional) An OID, or GSS_C_NO_OID.
+ * @param second_oid (in, optional) An OID, or GSS_C_NO_OID.
+ *
+ * @desc
+ * Compares the two OIDs by value: the same length and the same encoded
+ * bytes.  A missing OID equals nothing, not even another missing one,
+ * as in GNU GSS.  This is a GNU extension to the GSS-API, declared in
+ * gss/ext.h, which gss.h includes.
+ *
+ * @return 1: The OIDs have the same value (or are the same pointer).
+ * @return 0: They differ, or either is GSS_C_NO_OID.
+ *
+ * @see gss_test_oid_set_member
+ */
 int
 gss_oid_equal (gss_const_OID first_oid, gss_const_OID second_oid)
 {

@@ -1,6 +1,38 @@
 /* saslname.c - SASL names of mechanisms (RFC 5801 section 9). */
 #include "internal.h"
 
+/*@ gss_inquire_saslname_for_mech - the SASL name and description of a
+ *   mechanism
+ *
+ * @param minor_status (out) Receives the mechanism's status code.  Must
+ *   not be NULL.
+ * @param desired_mech (in) The mechanism's OID.
+ * @param sasl_mech_name (out, optional) Emptied first, then receives
+ *   the mechanism's SASL name as RFC 5801 defines it (`GS2-KRB5` for
+ *   Kerberos 5).  GSS_C_NO_BUFFER when not wanted.
+ * @param mech_name (out, optional) Emptied first, then receives a short
+ *   name for people (`Kerberos V5`), translated to the user's language
+ *   when a translation exists.  GSS_C_NO_BUFFER when not wanted.
+ * @param mech_description (out, optional) Emptied first, then receives
+ *   a one-line description, translated likewise.  GSS_C_NO_BUFFER when
+ *   not wanted.
+ *
+ * @desc
+ * The SASL name is the one a GS2 SASL mechanism (RFC 5801) built on
+ * this GSS-API mechanism uses; gss_inquire_mech_for_saslname() maps it
+ * back.  Each output filled in is a NUL-terminated copy to release with
+ * gss_release_buffer().  When the call fails, all three are left empty.
+ *
+ * @return GSS_S_COMPLETE: The outputs asked for are filled in.
+ * @return GSS_S_BAD_MECH: @desired_mech names no mechanism of this
+ *   library.
+ * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_MECH: @desired_mech
+ *   is GSS_C_NO_OID.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL.
+ * @return GSS_S_FAILURE: Memory ran out.
+ *
+ * @see gss_inquire_mech_for_saslname gss_indicate_mechs
+ */
 OM_uint32
 gss_inquire_saslname_for_mech (OM_uint32 *minor_status,
 			       const gss_OID desired_mech,
@@ -44,6 +76,32 @@ gss_inquire_saslname_for_mech (OM_uint32 *minor_status,
   return major;
 }
 
+/*@ gss_inquire_mech_for_saslname - the mechanism behind a SASL name
+ *
+ * @param minor_status (out) Receives the mechanism's status code.  Must
+ *   not be NULL.
+ * @param sasl_mech_name (in) The SASL name, such as `GS2-KRB5`, compared
+ *   byte for byte.  Must not be GSS_C_NO_BUFFER.
+ * @param mech_type (out, optional) Receives the mechanism's OID, a
+ *   pointer to static storage not to be modified or freed; GSS_C_NO_OID
+ *   on failure.  NULL when the caller only asks whether the name is
+ *   known.
+ *
+ * @desc
+ * The reverse of gss_inquire_saslname_for_mech() (RFC 5801 section 10).
+ * The `-PLUS` variants of GS2 mechanism names, which only tell that
+ * channel binding is used, are not recognised: strip the suffix first.
+ *
+ * @return GSS_S_COMPLETE: The name is known; its mechanism is in
+ *   @mech_type.
+ * @return GSS_S_BAD_MECH: No mechanism of this library has that SASL
+ *   name.
+ * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_MECH:
+ *   @sasl_mech_name is GSS_C_NO_BUFFER, or has a length but no value.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL.
+ *
+ * @see gss_inquire_saslname_for_mech
+ */
 OM_uint32
 gss_inquire_mech_for_saslname (OM_uint32 *minor_status,
 			       const gss_buffer_t sasl_mech_name,

@@ -100,6 +100,62 @@ display_major (OM_uint32 *minor, OM_uint32 status, OM_uint32 *message_context,
   return GSS_S_COMPLETE;
 }
 
+/*@ gss_display_status - the text of a major or minor status code
+ *
+ * @param minor_status (out) Receives the status code of this call
+ *   itself.  Must not be NULL.
+ * @param status_value (in) The status code to explain.
+ * @param status_type (in) GSS_C_GSS_CODE when @status_value is a major
+ *   status, GSS_C_MECH_CODE when it is a minor status of @mech_type.
+ * @param mech_type (in, optional) The mechanism a minor status comes
+ *   from, or GSS_C_NO_OID for the default one, Kerberos 5.  Not used for
+ *   major statuses.
+ * @param message_context (in/out) Set it to 0 before the first call.
+ *   After each call it is 0 when there is no further message, and
+ *   something else when there is one, to be fetched by calling again
+ *   with the value left.  Must not be NULL.
+ * @param status_string (out) Emptied first, then receives one message,
+ *   NUL-terminated, to be released with gss_release_buffer().  Must not
+ *   be NULL.
+ *
+ * @desc
+ * A major status may hold a routine error, a calling error and several
+ * supplementary bits; each call returns the message of one of them, in
+ * that order, so a program shows them all with a loop:
+ *
+ * | OM_uint32 msg_ctx = 0, min;
+ * | gss_buffer_desc msg;
+ * |
+ * | do
+ * |   {
+ * |     if (GSS_ERROR (gss_display_status (&min, major, GSS_C_GSS_CODE,
+ * |                                        GSS_C_NO_OID, &msg_ctx,
+ * |                                        &msg)))
+ * |       break;
+ * |     fprintf (stderr, "%.*s\n", (int) msg.length, (char *) msg.value);
+ * |     gss_release_buffer (&min, &msg);
+ * |   }
+ * | while (msg_ctx != 0);
+ *
+ * The major status 0 reads "No error".  A minor status of the Kerberos 5
+ * mechanism is one message: the text of a GSS_KRB5_S_* code of
+ * gss/krb5.h, or libkrb5's text for its own error codes.  Texts are
+ * translated to the user's language when a translation exists.
+ *
+ * @return GSS_S_COMPLETE: A message is in @status_string.
+ * @return GSS_S_BAD_STATUS: @status_type is neither GSS_C_GSS_CODE nor
+ *   GSS_C_MECH_CODE; a major @status_value has bits that mean nothing;
+ *   or *@message_context is not a value this function left there
+ *   (for a minor status, anything but 0).
+ * @return GSS_S_BAD_MECH: For a minor status, @mech_type names no
+ *   mechanism of this library.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status,
+ *   @message_context or @status_string is NULL.
+ * @return GSS_S_FAILURE: libkrb5 could not be initialised or memory ran
+ *   out.
+ *
+ * @see gss_release_buffer gss_init_sec_context gss_accept_sec_context
+ */
 OM_uint32
 gss_display_status (OM_uint32 *minor_status, OM_uint32 status_value,
 		    int status_type, const gss_OID mech_type,

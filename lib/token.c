@@ -57,6 +57,30 @@ _gss_token_parse (const void *input, size_t length, gss_OID_desc *oid,
   return GSS_S_COMPLETE;
 }
 
+/*@ gss_encapsulate_token - add the RFC 2743 framing to a mechanism token
+ *
+ * @param input_token (in) The inner token.
+ * @param token_oid (in) The mechanism OID to put in the header.
+ * @param output_token (out) Emptied first, then receives the framed
+ *   token, to be released with gss_release_buffer().  Must not be NULL.
+ *
+ * @desc
+ * Produces the mechanism-independent framing of RFC 2743 section 3.1:
+ * the DER tag [APPLICATION 0] and length, the mechanism OID with its
+ * tag and length, then @input_token unchanged.  This is the form of
+ * the first token of a context; gss_decapsulate_token() removes it.
+ * A GNU extension (as in RFC 6339), declared in gss/ext.h; it takes no
+ * minor status.
+ *
+ * @return GSS_S_COMPLETE: The framed token is in @output_token.
+ * @return GSS_S_CALL_INACCESSIBLE_READ: @input_token or @token_oid is
+ *   missing, or has a length but no value.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @output_token is NULL.
+ * @return GSS_S_FAILURE: The token would be too large, or memory ran
+ *   out.
+ *
+ * @see gss_decapsulate_token gss_release_buffer
+ */
 OM_uint32
 gss_encapsulate_token (gss_const_buffer_t input_token,
 		       gss_const_OID token_oid, gss_buffer_t output_token)
@@ -101,6 +125,31 @@ gss_encapsulate_token (gss_const_buffer_t input_token,
   return GSS_S_COMPLETE;
 }
 
+/*@ gss_decapsulate_token - remove the RFC 2743 framing from a token
+ *
+ * @param input_token (in) The framed token.
+ * @param token_oid (in) The mechanism OID the header must carry.
+ * @param output_token (out) Emptied first, then receives a copy of the
+ *   inner token, NUL-terminated, to be released with
+ *   gss_release_buffer().  Must not be NULL.
+ *
+ * @desc
+ * Checks the framing of RFC 2743 section 3.1 strictly (every DER length
+ * must agree with the token's size) and that the OID in the header
+ * equals @token_oid, then returns what follows the header.  The
+ * reverse of gss_encapsulate_token(); a GNU extension declared in
+ * gss/ext.h, without a minor status.
+ *
+ * @return GSS_S_COMPLETE: The inner token is in @output_token.
+ * @return GSS_S_DEFECTIVE_TOKEN: The framing is wrong, or the OID
+ *   differs from @token_oid.
+ * @return GSS_S_CALL_INACCESSIBLE_READ: @input_token or @token_oid is
+ *   missing, or @input_token has a length but no value.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @output_token is NULL.
+ * @return GSS_S_FAILURE: Memory ran out.
+ *
+ * @see gss_encapsulate_token gss_release_buffer
+ */
 OM_uint32
 gss_decapsulate_token (gss_const_buffer_t input_token,
 		       gss_const_OID token_oid, gss_buffer_t output_token)

@@ -10,6 +10,49 @@
 
 #define TRANSFER_VERSION 1
 
+/*@ gss_export_sec_context - move a security context out of this process
+ *
+ * @param minor_status (out) Receives the mechanism's status code.  Must
+ *   not be NULL.
+ * @param context_handle (in/out) The context to export.  On success the
+ *   context is gone from this process and GSS_C_NO_CONTEXT is stored;
+ *   on failure it is left as it was.
+ * @param interprocess_token (out) Emptied first, then receives the
+ *   token, to be released with gss_release_buffer().  Must not be NULL.
+ *
+ * @desc
+ * The token holds all of the context's state: names, flags, lifetime,
+ * sequence numbers and the replay window, and the keys.  Another
+ * process using this library passes it to gss_import_sec_context() and
+ * goes on with the context, for example a server that accepts contexts
+ * in one process and serves the clients in others.  Only established
+ * contexts, those with GSS_C_TRANS_FLAG, can be exported.
+ *
+ * The keys are in the token unprotected: keep it secret while it
+ * travels, and overwrite it before releasing it.  The token format
+ * belongs to this library; other GSS-API implementations cannot read
+ * it.
+ *
+ * @return GSS_S_COMPLETE: The token is in @interprocess_token and the
+ *   context is no longer usable here.
+ * @return GSS_S_UNAVAILABLE: The context is not yet established
+ *   (GSS_KRB5_S_KG_CTX_INCOMPLETE in @minor_status), or its mechanism
+ *   cannot export contexts.
+ * @return GSS_S_NO_CONTEXT: *@context_handle is not a live context
+ *   handle.
+ * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT:
+ *   *@context_handle is GSS_C_NO_CONTEXT.
+ * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_CALL_INACCESSIBLE_WRITE |
+ *   GSS_S_NO_CONTEXT:
+ *   @context_handle is NULL.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or
+ *   @interprocess_token is NULL.
+ * @return GSS_S_FAILURE: Memory ran out.  If it ran out after the
+ *   mechanism had given up the context, the context is deleted and
+ *   *@context_handle set to GSS_C_NO_CONTEXT.
+ *
+ * @see gss_import_sec_context gss_delete_sec_context gss_inquire_context
+ */
 OM_uint32
 gss_export_sec_context (OM_uint32 *minor_status, gss_ctx_id_t *context_handle,
 			gss_buffer_t interprocess_token)
@@ -49,6 +92,11 @@ gss_export_sec_context (OM_uint32 *minor_status, gss_ctx_id_t *context_handle,
 	 before it goes. */
       memset (blob.value, 0, blob.length);
       gss_release_buffer (&tmp, &blob);
+      /* The mechanism's export already released its state: the handle
+	 is dead either way, and a later delete must not free it twice. */
+      (*context_handle)->magic = GSS_MAGIC_DEAD;
+      free (*context_handle);
+      *context_handle = GSS_C_NO_CONTEXT;
       *minor_status = GSS_MINOR_NOMEM;
       return GSS_S_FAILURE;
     }
@@ -70,6 +118,41 @@ gss_export_sec_context (OM_uint32 *minor_status, gss_ctx_id_t *context_handle,
   return GSS_S_COMPLETE;
 }
 
+/*@ gss_import_sec_context - take over a security context exported by another
+ *   process
+ *
+ * @param minor_status (out) Receives the mechanism's status code.  Must
+ *   not be NULL.
+ * @param interprocess_token (in) The token from gss_export_sec_context().
+ * @param context_handle (out) Receives the context, or GSS_C_NO_CONTEXT
+ *   on failure.  Release it with gss_delete_sec_context().  Must not be
+ *   NULL.
+ *
+ * @desc
+ * The context continues where the exporting process left it: the same
+ * keys, sequence numbers and replay window, so that tokens already
+ * seen there are still detected as replays here.  The token must come
+ * from the same version of this library.
+ *
+ * @return GSS_S_COMPLETE: The context is in @context_handle.
+ * @return GSS_S_DEFECTIVE_TOKEN: The token is not one of
+ *   gss_export_sec_context() of this library version, or is truncated or
+ *   damaged.
+ * @return GSS_S_BAD_MECH: The token names a mechanism this library does
+ *   not offer.
+ * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_DEFECTIVE_TOKEN:
+ *   @interprocess_token is GSS_C_NO_BUFFER, or has a length but no
+ *   value.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_NO_CONTEXT:
+ *   @context_handle is NULL.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL.
+ * @return GSS_S_UNAVAILABLE: The mechanism cannot import contexts, or
+ *   the context's key is of a type this build cannot use.
+ * @return GSS_S_FAILURE: libkrb5 could not be initialised, or memory ran
+ *   out.
+ *
+ * @see gss_export_sec_context gss_delete_sec_context
+ */
 OM_uint32
 gss_import_sec_context (OM_uint32 *minor_status,
 			const gss_buffer_t interprocess_token,

@@ -1,7 +1,28 @@
 /* userok.c - gss_userok: may this principal use that local account? */
 #include "internal.h"
 
-/* GNU GSS's extension: 0 means yes, like strcmp. */
+/*@ gss_userok - whether a principal may use a local account
+ *
+ * @param name (in) The authenticated name, typically the src_name of
+ *   gss_accept_sec_context().
+ * @param username (in) The local login name.
+ *
+ * @desc
+ * Asks the mechanism whether the entity @name refers to is allowed to
+ * act as the local user @username.  Kerberos 5 answers with libkrb5's
+ * krb5_kuserok(): the user's .k5login file when there is one, otherwise
+ * the krb5.conf auth_to_local rules (by default, a principal of the
+ * local realm whose name is the login name).  A name that is not yet a
+ * mechanism name is first resolved as a Kerberos principal.  This is a
+ * GNU extension, declared in gss/ext.h; like strcmp(), it answers 0 for
+ * yes.
+ *
+ * @return 0: @name may use the account @username.
+ * @return 1: It may not, or @name is not a live name handle, @username
+ *   is NULL, or the name cannot be read as a principal.
+ *
+ * @see gss_accept_sec_context gss_display_name
+ */
 int
 gss_userok (const gss_name_t name, const char *username)
 {

@@ -16,6 +16,7 @@ tool_report (const char *what, OM_uint32 major, OM_uint32 minor)
   OM_uint32 tmp, context = 0;
   gss_buffer_desc text;
 
+  /* TRANSLATORS: %s is the name of a GSS-API function. */
   fprintf (stderr, _("gss: %s failed (major %#lx, minor %lu)\n"), what,
 	   (unsigned long) major, (unsigned long) minor);
   do

@@ -60,8 +60,11 @@ tool_explain_major (OM_uint32 status, bool quiet)
 	  "       LSB\n");
   printf ("   +-----------------+-----------------+-------------------------"
 	  "--------+\n");
-  printf ("   |  Calling Error  |  Routine Error  |       Supplementary Info"
-	  "        |\n   |");
+  /* TRANSLATORS: the column headings of the diagram of a major status
+     code.  The first two cells are 17 columns wide, the last one 33:
+     keep each bar in its column. */
+  printf ("   %s\n   |", _("|  Calling Error  |  Routine Error  |"
+			      "       Supplementary Info        |"));
   print_bits (status, 31, 24);
   print_bits (status, 23, 16);
   print_bits (status, 15, 0);
