@@ -1,7 +1,7 @@
 ## Check unit suites, one per concern of lib/ (and the mechanism parts
 ## that need no KDC).
 unit_tests = tests/check_oid tests/check_status tests/check_token \
-	tests/check_mech tests/check_name tests/check_calling
+	tests/check_mech tests/check_name tests/check_calling tests/check_matrix
 check_PROGRAMS += $(unit_tests)
 TESTS += $(unit_tests)
 EXTRA_DIST += tests/unit.h
@@ -21,6 +21,8 @@ tests_check_name_CFLAGS = $(UNIT_CFLAGS)
 tests_check_name_LDADD = $(UNIT_LDADD)
 tests_check_calling_CFLAGS = $(UNIT_CFLAGS)
 tests_check_calling_LDADD = $(UNIT_LDADD)
+tests_check_matrix_CFLAGS = $(UNIT_CFLAGS)
+tests_check_matrix_LDADD = $(UNIT_LDADD)
 
 ## Context establishment and per-message tokens against a throwaway
 ## realm (tests/kdc/realm.sh), run by tests/realm-checks.sh.
