@@ -8,7 +8,7 @@ EXTRA_DIST += fuzz/fuzz.h fuzz/decapsulate.c fuzz/import_name.c \
 # tree configured in place cannot host another build.
 .PHONY: fuzz fuzz-clean
 fuzz:
-	rm -rf fuzz/out/src
+	rm -rf fuzz/out/src && $(MKDIR_P) fuzz/out
 	$(MAKE) $(AM_MAKEFLAGS) distdir distdir=fuzz/out/src
 	$(SHELL) $(srcdir)/fuzz/build.sh $(abs_top_builddir)/fuzz/out/src \
 	  $(abs_top_builddir)/fuzz/out
