@@ -74,7 +74,8 @@ make_token (OM_uint32 *minor, struct krb5_gss_ctx *ctx, struct k5_v1_key *k,
   unsigned char *p, *plain;
   unsigned tok_id = wrap ? V1_TOK_WRAP : V1_TOK_MIC;
   unsigned seal_alg = seal ? k->seal_alg : NO_SEAL;
-  krb5_data body, confounder;
+  gss_buffer_desc inner_token;
+  krb5_data confounder;
   krb5_error_code code;
   OM_uint32 major;
 
@@ -132,13 +133,16 @@ make_token (OM_uint32 *minor, struct krb5_gss_ctx *ctx, struct k5_v1_key *k,
       free (p);
       return krb5_gss_fail (minor, code);
     }
-  body.magic = KV5M_DATA;
-  body.data = (char *) p + 2;
-  body.length = (unsigned int) (inner - 2);
-  major = krb5_gss_wrap_token (minor, tok_id, &body, out);
+  /* P already starts with TOK_ID: it only needs the RFC 2743 frame. */
+  inner_token.value = p;
+  inner_token.length = inner;
+  major = gss_encapsulate_token (&inner_token, &GSS_KRB5_static, out);
   free (p);
   if (major)
-    return major;
+    {
+      *minor = GSS_KRB5_S_G_BUFFER_ALLOC;
+      return major;
+    }
   ctx->send_seq = (ctx->send_seq + 1) & 0xffffffffu;
   return GSS_S_COMPLETE;
 }
@@ -163,26 +167,25 @@ open_token (OM_uint32 *minor, struct krb5_gss_ctx *ctx, struct k5_v1_key *k,
     return defective (minor);
   /* The body follows TOK_ID in STORAGE; P sees both. */
   p = storage.value;
-  major = GSS_S_COMPLETE;
   if (tok_id != (wrap ? V1_TOK_WRAP : V1_TOK_MIC)
       || body.length < HDR - 2 + 8 + k->cksum_len)
-    major = defective (minor);
-  else
     {
-      plain_len = body.length - (CKSUM_AT - 2) - k->cksum_len;
-      seal_alg = p[4] | (unsigned) p[5] << 8;
-      if ((p[2] | (unsigned) p[3] << 8) != k->sgn_alg
-	  || p[6] != 0xff || p[7] != 0xff
-	  || (seal_alg != NO_SEAL && (!wrap || seal_alg != k->seal_alg))
-	  || (!wrap && plain_len != 0)
-	  || (wrap && (plain_len < V1_CONFOUNDER + 1
-		       || (!k->rc4 && plain_len % 8 != 0))))
-	major = defective (minor);
+      major = defective (minor);
+      goto cleanup;
     }
-  if (major)
-    goto cleanup;
   plain = p + CKSUM_AT + k->cksum_len;
+  plain_len = body.length - (CKSUM_AT - 2) - k->cksum_len;
   seal_alg = p[4] | (unsigned) p[5] << 8;
+  if ((p[2] | (unsigned) p[3] << 8) != k->sgn_alg
+      || p[6] != 0xff || p[7] != 0xff
+      || (seal_alg != NO_SEAL && (!wrap || seal_alg != k->seal_alg))
+      || (!wrap && plain_len != 0)
+      || (wrap && (plain_len < V1_CONFOUNDER + 1
+		   || (!k->rc4 && plain_len % 8 != 0))))
+    {
+      major = defective (minor);
+      goto cleanup;
+    }
 
   code = k5_v1_open_seq (k, p + SEQ_AT, p + CKSUM_AT, &seq, &direction);
   if (code == KRB5_BAD_MSIZE)
