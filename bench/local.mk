@@ -1,5 +1,5 @@
 ## make bench: libgss against MIT's GSS-API library, side by side.
-EXTRA_PROGRAMS = bench/bench-ours bench/bench-mit
+EXTRA_PROGRAMS += bench/bench-ours bench/bench-mit
 bench_bench_ours_SOURCES = bench/bench.c
 bench_bench_ours_CFLAGS = $(AM_CFLAGS) -O2 $(CRYPTO_CFLAGS)
 bench_bench_ours_LDADD = lib/libgss.la $(CRYPTO_LIBS)

@@ -53,6 +53,11 @@ _gss_buffer_from_string (OM_uint32 *minor, const char *s, gss_buffer_t out)
  * it is done with it.  Only that storage is freed: the gss_buffer_desc
  * structure itself belongs to the caller.
  *
+ * The storage is overwritten with zeros before it is freed: some
+ * buffers (exported contexts above all) hold keys, and the cost is
+ * small next to the allocation.  Only @buffer's length octets are
+ * overwritten, so the length must not exceed what was allocated.
+ *
  * Because the buffer is left empty, releasing it a second time is
  * harmless.  A buffer that the application filled itself must not be
  * passed here unless its value came from malloc().
@@ -70,6 +75,8 @@ gss_release_buffer (OM_uint32 *minor_status, gss_buffer_t buffer)
      the calling error never leaks memory. */
   if (buffer != GSS_C_NO_BUFFER)
     {
+      if (buffer->value != NULL)
+	explicit_bzero (buffer->value, buffer->length);
       free (buffer->value);
       _gss_buffer_init (buffer);
     }

@@ -206,6 +206,8 @@ release_output (gss_buffer_t token)
  *   key, i.e. was changed on the way.
  * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_DEFECTIVE_TOKEN:
  *   @input_token has a length but no value.
+ * @return GSS_S_CALL_INACCESSIBLE_READ: One of the buffers of
+ *   @input_chan_bindings has a length but no value.
  * @return GSS_S_NO_CRED: @initiator_cred_handle is not a live
  *   credential handle or is a credential for accepting only, or, with
  *   GSS_C_NO_CREDENTIAL, there is no default credential cache or it has
@@ -284,6 +286,8 @@ gss_init_sec_context (OM_uint32 *minor_status,
     return GSS_S_NO_CRED;
   if (input_token != GSS_C_NO_BUFFER && !_gss_buffer_readable (input_token))
     return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_DEFECTIVE_TOKEN;
+  if (!_gss_bindings_readable (input_chan_bindings))
+    return GSS_S_CALL_INACCESSIBLE_READ;
 
   first = *context_handle == GSS_C_NO_CONTEXT;
   if (first)
@@ -421,6 +425,8 @@ gss_init_sec_context (OM_uint32 *minor_status,
  * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_DEFECTIVE_TOKEN:
  *   @input_token_buffer is GSS_C_NO_BUFFER, or has a length but no
  *   value.
+ * @return GSS_S_CALL_INACCESSIBLE_READ: One of the buffers of
+ *   @input_chan_bindings has a length but no value.
  * @return GSS_S_BAD_MECH: The token names a mechanism this library does
  *   not offer.
  * @return GSS_S_NO_CRED: @acceptor_cred_handle is not a live credential
@@ -487,6 +493,8 @@ gss_accept_sec_context (OM_uint32 *minor_status,
     return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_NO_CONTEXT;
   if (!_gss_buffer_readable (input_token_buffer))
     return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_DEFECTIVE_TOKEN;
+  if (!_gss_bindings_readable (input_chan_bindings))
+    return GSS_S_CALL_INACCESSIBLE_READ;
   if (output_token == GSS_C_NO_BUFFER)
     return GSS_S_CALL_INACCESSIBLE_WRITE;
   if (acceptor_cred_handle != GSS_C_NO_CREDENTIAL

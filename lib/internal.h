@@ -71,6 +71,17 @@ _gss_buffer_readable (const gss_buffer_desc *b)
   return b != NULL && (b->length == 0 || b->value != NULL);
 }
 
+/* Channel bindings are readable when absent or when each of their
+   three buffers is. */
+static inline bool
+_gss_bindings_readable (const struct gss_channel_bindings_struct *cb)
+{
+  return cb == GSS_C_NO_CHANNEL_BINDINGS
+    || (_gss_buffer_readable (&cb->initiator_address)
+	&& _gss_buffer_readable (&cb->acceptor_address)
+	&& _gss_buffer_readable (&cb->application_data));
+}
+
 void _gss_buffer_init (gss_buffer_t buffer);
 
 /* OIDs: a deep copy of SRC into DST (DST->elements freshly allocated). */

@@ -60,8 +60,11 @@ check_msg_args (gss_const_ctx_id_t ctx, const gss_buffer_desc *input,
  *   @message_token is NULL.
  * @return GSS_S_UNAVAILABLE: The context's key is of a type with no
  *   per-message tokens (such as single DES), or the mechanism has none.
- * @return GSS_S_FAILURE: The cryptographic library failed or memory ran
- *   out.
+ * @return GSS_S_FAILURE: The message is longer than the context's
+ *   cryptography takes (2^31 - 1 octets with the token header where
+ *   libkrb5 does it: Camellia, triple DES, arcfour;
+ *   GSS_KRB5_S_G_WRONG_SIZE), the cryptographic library failed, or
+ *   memory ran out.
  *
  * @see gss_verify_mic gss_wrap gss_release_buffer gss_sign
  */
@@ -138,8 +141,10 @@ gss_get_mic (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
  * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL.
  * @return GSS_S_UNAVAILABLE: The context's key is of a type with no
  *   per-message tokens, or the mechanism has none.
- * @return GSS_S_FAILURE: The cryptographic library failed or memory ran
- *   out.
+ * @return GSS_S_FAILURE: The message is longer than the context's
+ *   cryptography takes, as for gss_get_mic() (GSS_KRB5_S_G_WRONG_SIZE;
+ *   no part of it is checked), the cryptographic library failed, or
+ *   memory ran out.
  *
  * @see gss_get_mic gss_unwrap gss_verify
  */
@@ -212,8 +217,11 @@ gss_verify_mic (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
  * @return GSS_S_UNAVAILABLE: The context's key is of a type with no
  *   per-message tokens, or the mechanism has none.
  * @return GSS_S_FAILURE: The message is too long for a token
- *   (GSS_KRB5_S_G_WRONG_SIZE), the cryptographic library failed, or
- *   memory ran out.
+ *   (GSS_KRB5_S_G_WRONG_SIZE): where libkrb5 does the cryptography
+ *   (Camellia, triple DES, arcfour) the token must fit in 2^31 - 1
+ *   octets, and no length may exceed what memory can hold.  Or the
+ *   cryptographic library failed, or memory ran out.  The refusal
+ *   comes before any of the message is read.
  *
  * @see gss_unwrap gss_wrap_size_limit gss_get_mic gss_release_buffer
  * @see gss_seal
@@ -284,7 +292,9 @@ gss_wrap (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
  * @return GSS_S_BAD_SIG: The integrity check failed: the token was
  *   changed, or made in another context or by this side.
  * @return GSS_S_DEFECTIVE_TOKEN: The token is not a wrap token of this
- *   context: too short, wrong identifier, flags or lengths.
+ *   context: too short, wrong identifier, flags or lengths, or longer
+ *   than any token of its kind can be (2^31 - 1 octets where libkrb5
+ *   does the cryptography).
  * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_DEFECTIVE_TOKEN:
  *   @input_message_buffer is GSS_C_NO_BUFFER, or has a length but no
  *   value.
@@ -353,7 +363,13 @@ gss_unwrap (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
  * Applications that send over a transport with a maximum message size
  * split their data into pieces of at most @max_input_size bytes before
  * wrapping them.  The answer accounts for the token header, the
- * confounder, padding and checksum of the context's encryption type.
+ * confounder, padding and checksum of the context's encryption type,
+ * and is never more than gss_wrap() takes: where libkrb5 does the
+ * cryptography (Camellia, triple DES, arcfour), at most a token of
+ * 2^31 - 1 octets.
+ *
+ * The call only reads the context: it may run while another thread
+ * uses the context for messages.
  *
  * @return GSS_S_COMPLETE: The limit is in @max_input_size.
  * @return GSS_S_CONTEXT_EXPIRED: The context has expired.

@@ -28,10 +28,15 @@
  * in one process and serves the clients in others.  Only established
  * contexts, those with GSS_C_TRANS_FLAG, can be exported.
  *
- * The keys are in the token unprotected: keep it secret while it
- * travels, and overwrite it before releasing it.  The token format
- * belongs to this library; other GSS-API implementations cannot read
- * it.
+ * The token carries the session key and subkeys in the clear, and
+ * nothing protects its integrity: whoever reads it can read and forge
+ * every message of the context, and whoever changes it changes what
+ * the importing process believes.  Keep it as secret as a keytab, pass
+ * it only over channels that are private and authentic (a pipe or a
+ * socket between processes of the same user), and never store it
+ * where others can read or write it.  gss_release_buffer() overwrites
+ * it before freeing it.  The token format belongs to this library;
+ * other GSS-API implementations cannot read it.
  *
  * @return GSS_S_COMPLETE: The token is in @interprocess_token and the
  *   context is no longer usable here.

@@ -219,6 +219,38 @@ START_TEST (test_channel_bindings)
 }
 END_TEST
 
+/* Bindings with a length but no value are a calling error on either
+   side, before any checksum is made or compared; no context is left. */
+START_TEST (test_channel_bindings_unreadable)
+{
+  struct gss_channel_bindings_struct bad[3];
+  int i;
+
+  for (i = 0; i < 3; i++)
+    {
+      struct exchange init_side = { .req_flags = GSS_C_MUTUAL_FLAG, .init_cb = &bad[i] };
+      struct exchange accept_side = { .req_flags = GSS_C_MUTUAL_FLAG, .accept_cb = &bad[i] };
+
+      bad[i] = cb_a;
+      if (i == 0)
+	bad[i].initiator_address.value = NULL;
+      else if (i == 1)
+	bad[i].acceptor_address.value = NULL;
+      else
+	bad[i].application_data.value = NULL;
+      exchange_run (&init_side);
+      ck_assert_uint_eq (init_side.init_major, GSS_S_CALL_INACCESSIBLE_READ);
+      ck_assert_ptr_eq (init_side.ictx, GSS_C_NO_CONTEXT);
+      ck_assert_uint_eq (init_side.first.length, 0);
+      exchange_run (&accept_side);
+      ck_assert_uint_eq (accept_side.accept_major, GSS_S_CALL_INACCESSIBLE_READ);
+      ck_assert_ptr_eq (accept_side.actx, GSS_C_NO_CONTEXT);
+      exchange_free (&init_side);
+      exchange_free (&accept_side);
+    }
+}
+END_TEST
+
 START_TEST (test_replay)
 {
   struct exchange x = { .req_flags = GSS_C_MUTUAL_FLAG };
@@ -519,6 +551,7 @@ unit_suite (void)
   tcase_add_test (tc, test_anonymous_not_given);
   tcase_add_test (tc, test_delegation);
   tcase_add_test (tc, test_channel_bindings);
+  tcase_add_test (tc, test_channel_bindings_unreadable);
   tcase_add_test (tc, test_replay);
   tcase_add_test (tc, test_unknown_service);
   tcase_add_test (tc, test_inquire_context);

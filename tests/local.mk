@@ -27,3 +27,12 @@ check_PROGRAMS += tests/threads
 TESTS += tests/threads.sh
 EXTRA_DIST += tests/threads.sh tests/helgrind.supp
 tests_threads_LDADD = lib/libgss.la -lpthread
+
+## Messages past 2^31 and 2^32 octets for real (about 9 GiB of memory,
+## minutes): not in `make check'; `make check-large' runs them.
+EXTRA_PROGRAMS += tests/large
+EXTRA_DIST += tests/large.sh
+tests_large_LDADD = lib/libgss.la
+check-large: tests/large$(EXEEXT)
+	srcdir=$(srcdir) top_builddir=$(top_builddir) $(SHELL) $(srcdir)/tests/large.sh
+.PHONY: check-large

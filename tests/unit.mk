@@ -24,6 +24,13 @@ tests_check_calling_LDADD = $(UNIT_LDADD)
 tests_check_matrix_CFLAGS = $(UNIT_CFLAGS)
 tests_check_matrix_LDADD = $(UNIT_LDADD)
 
+## gss_release_buffer wipes: run natively by tests/wipe.sh.
+check_PROGRAMS += tests/check_wipe
+TESTS += tests/wipe.sh
+EXTRA_DIST += tests/wipe.sh
+tests_check_wipe_CFLAGS = $(UNIT_CFLAGS)
+tests_check_wipe_LDADD = $(UNIT_LDADD)
+
 ## Context establishment and per-message tokens against a throwaway
 ## realm (tests/kdc/realm.sh), run by tests/realm-checks.sh.
 check_PROGRAMS += tests/check_krb5 tests/check_msg tests/check_hostile
@@ -43,3 +50,12 @@ TESTS += tests/check_crypto
 tests_check_crypto_SOURCES = tests/check_crypto.c mech/krb5/crypto.c
 tests_check_crypto_CFLAGS = $(UNIT_CFLAGS) $(KRB5_CFLAGS) $(CRYPTO_CFLAGS)
 tests_check_crypto_LDADD = $(CHECK_LIBS) $(KRB5_LIBS) $(CRYPTO_LIBS)
+
+## Lengths and sequence numbers at their limits, per token family
+## (tests/limits.sh), and gss_wrap_size_limit beside gss_wrap under
+## helgrind.
+check_PROGRAMS += tests/check_limits
+TESTS += tests/limits.sh
+EXTRA_DIST += tests/limits.sh
+tests_check_limits_CFLAGS = $(UNIT_CFLAGS)
+tests_check_limits_LDADD = $(UNIT_LDADD) -lpthread

@@ -293,78 +293,104 @@ derive (const struct aes_profile *p, const krb5_keyblock *base,
 			sizeof constant, out, outlen);
 }
 
+/* RFC 4121 section 1: DES, triple DES and RC4 keep the RFC 1964 and
+   RFC 4757 token formats, which these functions do not make. */
+static bool
+legacy_enctype (krb5_enctype enctype)
+{
+  return enctype == ENCTYPE_DES3_CBC_SHA1
+    || enctype == ENCTYPE_ARCFOUR_HMAC
+    || enctype == ENCTYPE_ARCFOUR_HMAC_EXP
+    || enctype == ENCTYPE_DES_CBC_CRC
+    || enctype == ENCTYPE_DES_CBC_MD4 || enctype == ENCTYPE_DES_CBC_MD5;
+}
+
+krb5_error_code
+k5_sizes_of (krb5_context kctx, krb5_enctype enctype, struct k5_sizes *out)
+{
+  const struct aes_profile *p = find_profile (enctype);
+  krb5_error_code code;
+  unsigned int len = 0;
+
+  memset (out, 0, sizeof *out);
+  if (p)
+    {
+      out->fast = true;
+      out->mac_len = p->mac_len;
+      out->header_len = BLOCK;
+      out->trailer_len = p->mac_len;
+      return 0;
+    }
+  if (legacy_enctype (enctype))
+    return KRB5_BAD_ENCTYPE;
+  code = krb5_c_crypto_length (kctx, enctype, KRB5_CRYPTO_TYPE_HEADER, &len);
+  out->header_len = len;
+  if (!code)
+    code = krb5_c_crypto_length (kctx, enctype, KRB5_CRYPTO_TYPE_TRAILER,
+				 &len);
+  out->trailer_len = len;
+  if (!code)
+    code = krb5_c_crypto_length (kctx, enctype, KRB5_CRYPTO_TYPE_CHECKSUM,
+				 &len);
+  out->mac_len = len;
+  /* RFC 4121 tokens need a cipher without padding. */
+  if (!code)
+    code = krb5_c_padding_length (kctx, enctype, 1, &len);
+  if (!code && (len != 0 || out->mac_len > K5_MAX_MAC))
+    code = KRB5_BAD_ENCTYPE;
+  return code;
+}
+
 krb5_error_code
 k5_usage_key_init (krb5_context kctx, const krb5_keyblock *base,
 		   krb5_keyusage usage, struct k5_usage_key *k)
 {
   const struct aes_profile *p = find_profile (base->enctype);
   unsigned char ke[32], ki[32], kc[32];
+  struct k5_sizes sizes;
   krb5_error_code code;
-  unsigned int len = 0;
+  bool ok;
 
   memset (k, 0, sizeof *k);
   k->kctx = kctx;
   k->usage = usage;
-  if (p && base->length == p->key_len)
-    {
-      bool ok = derive (p, base, usage, DERIVE_KE, ke, p->key_len)
-	&& derive (p, base, usage, DERIVE_KI, ki, p->ki_len)
-	&& derive (p, base, usage, DERIVE_KC, kc, p->ki_len);
-
-      if (ok)
-	{
-	  k->enc = cipher_ctx (p->cbc, ke, 1);
-	  k->dec = cipher_ctx (p->cbc, ke, 0);
-	  k->ecb_dec = cipher_ctx (p->ecb, ke, 0);
-	  hmac_key (&k->ki, p->hash, ki, p->ki_len);
-	  hmac_key (&k->kc, p->hash, kc, p->ki_len);
-	}
-      OPENSSL_cleanse (ke, sizeof ke);
-      OPENSSL_cleanse (ki, sizeof ki);
-      OPENSSL_cleanse (kc, sizeof kc);
-      if (!ok || !k->enc || !k->dec || !k->ecb_dec)
-	{
-	  k5_usage_key_free (k);
-	  return KRB5_CRYPTO_INTERNAL;
-	}
-      k->fast = true;
-      k->etm = p->etm;
-      k->mac_len = p->mac_len;
-      k->header_len = BLOCK;
-      k->trailer_len = p->mac_len;
-      return 0;
-    }
-
-  /* RFC 4121 section 1: DES, triple DES and RC4 keep the RFC 1964 and
-     RFC 4757 token formats, which this mechanism does not speak. */
-  if (base->enctype == ENCTYPE_DES3_CBC_SHA1
-      || base->enctype == ENCTYPE_ARCFOUR_HMAC
-      || base->enctype == ENCTYPE_ARCFOUR_HMAC_EXP
-      || base->enctype == ENCTYPE_DES_CBC_CRC
-      || base->enctype == ENCTYPE_DES_CBC_MD4
-      || base->enctype == ENCTYPE_DES_CBC_MD5)
-    return KRB5_BAD_ENCTYPE;
-  code = krb5_k_create_key (kctx, base, &k->key);
-  if (!code)
-    code = krb5_c_crypto_length (kctx, base->enctype,
-				 KRB5_CRYPTO_TYPE_HEADER, &len);
-  k->header_len = len;
-  if (!code)
-    code = krb5_c_crypto_length (kctx, base->enctype,
-				 KRB5_CRYPTO_TYPE_TRAILER, &len);
-  k->trailer_len = len;
-  if (!code)
-    code = krb5_c_crypto_length (kctx, base->enctype,
-				 KRB5_CRYPTO_TYPE_CHECKSUM, &len);
-  k->mac_len = len;
-  /* RFC 4121 tokens need a cipher without padding. */
-  if (!code)
-    code = krb5_c_padding_length (kctx, base->enctype, 1, &len);
-  if (!code && (len != 0 || k->mac_len > K5_MAX_MAC))
-    code = KRB5_BAD_ENCTYPE;
+  code = k5_sizes_of (kctx, base->enctype, &sizes);
   if (code)
-    k5_usage_key_free (k);
-  return code;
+    return code;
+  k->mac_len = sizes.mac_len;
+  k->header_len = sizes.header_len;
+  k->trailer_len = sizes.trailer_len;
+  if (!sizes.fast)
+    {
+      code = krb5_k_create_key (kctx, base, &k->key);
+      if (code)
+	k5_usage_key_free (k);
+      return code;
+    }
+  if (base->length != p->key_len)
+    return KRB5_BAD_KEYSIZE;
+  ok = derive (p, base, usage, DERIVE_KE, ke, p->key_len)
+    && derive (p, base, usage, DERIVE_KI, ki, p->ki_len)
+    && derive (p, base, usage, DERIVE_KC, kc, p->ki_len);
+  if (ok)
+    {
+      k->enc = cipher_ctx (p->cbc, ke, 1);
+      k->dec = cipher_ctx (p->cbc, ke, 0);
+      k->ecb_dec = cipher_ctx (p->ecb, ke, 0);
+      hmac_key (&k->ki, p->hash, ki, p->ki_len);
+      hmac_key (&k->kc, p->hash, kc, p->ki_len);
+    }
+  OPENSSL_cleanse (ke, sizeof ke);
+  OPENSSL_cleanse (ki, sizeof ki);
+  OPENSSL_cleanse (kc, sizeof kc);
+  if (!ok || !k->enc || !k->dec || !k->ecb_dec)
+    {
+      k5_usage_key_free (k);
+      return KRB5_CRYPTO_INTERNAL;
+    }
+  k->fast = true;
+  k->etm = p->etm;
+  return 0;
 }
 
 void
@@ -380,13 +406,26 @@ k5_usage_key_free (struct k5_usage_key *k)
 
 static const unsigned char zero_iv[BLOCK];
 
+/* EVP counts in int: a message past 2^31 octets goes through in
+   chunks, whole blocks each, the chaining carried by the context. */
+#define CBC_CHUNK ((size_t) 1 << 30)
+
 static bool
 cbc (EVP_CIPHER_CTX *ctx, unsigned char *buf, size_t len)
 {
-  int outl = 0;
+  size_t n;
+  int outl;
 
-  return EVP_CipherInit_ex (ctx, NULL, NULL, NULL, zero_iv, -1) == 1
-    && (len == 0 || EVP_CipherUpdate (ctx, buf, &outl, buf, (int) len) == 1);
+  if (EVP_CipherInit_ex (ctx, NULL, NULL, NULL, zero_iv, -1) != 1)
+    return false;
+  for (; len > 0; buf += n, len -= n)
+    {
+      n = len < CBC_CHUNK ? len : CBC_CHUNK;
+      if (EVP_CipherUpdate (ctx, buf, &outl, buf, (int) n) != 1
+	  || (size_t) outl != n)
+	return false;
+    }
+  return true;
 }
 
 /* CBC with ciphertext stealing as RFC 3962 section 5 defines it (the
@@ -485,6 +524,9 @@ k5_seal (struct k5_usage_key *k, unsigned char *data, size_t len)
   if (!k->fast)
     {
       krb5_crypto_iov iov[3];
+      /* The callers refuse such lengths first; this is the backstop. */
+      if (!k5_len_ok (false, len))
+	return KRB5_BAD_MSIZE;
       iov_layout (k, data, len, iov);
       return krb5_k_encrypt_iov (k->kctx, k->key, k->usage, NULL, iov, 3);
     }
@@ -515,6 +557,8 @@ k5_decrypt (struct k5_usage_key *k, unsigned char *data, size_t len)
   if (!k->fast)
     {
       krb5_crypto_iov iov[3];
+      if (!k5_len_ok (false, len))
+	return false;
       iov_layout (k, data, len, iov);
       return krb5_k_decrypt_iov (k->kctx, k->key, k->usage, NULL, iov, 3) == 0;
     }
@@ -534,6 +578,8 @@ k5_checksum (struct k5_usage_key *k, const void *a, size_t alen,
   if (!k->fast)
     {
       krb5_crypto_iov iov[3];
+      if (alen > K5_LIBKRB5_MAX || blen > K5_LIBKRB5_MAX - alen)
+	return KRB5_BAD_MSIZE;
       iov[0].flags = KRB5_CRYPTO_TYPE_DATA;
       iov[0].data.data = (char *) a;
       iov[0].data.length = alen;

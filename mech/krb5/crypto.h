@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <krb5.h>
 #include <openssl/evp.h>
 #include <openssl/sha.h>
@@ -31,6 +32,13 @@ struct k5_hmac
 
 #define K5_MAX_MAC 24		/* hmac-sha384-192 */
 
+/* The most octets one libkrb5 call is given.  krb5_data counts in an
+   unsigned int; keeping below 2^31 as well leaves no room for a signed
+   intermediate in libkrb5 to wrap.  A longer message on a libkrb5 path
+   is refused before any cryptography (libcrypto is fed in chunks and
+   has no such bound). */
+#define K5_LIBKRB5_MAX ((size_t) INT32_MAX)
+
 /* The keys of one RFC 4121 key usage, ready to use. */
 struct k5_usage_key
 {
@@ -48,6 +56,25 @@ struct k5_usage_key
   krb5_key key;
   krb5_keyusage usage;
 };
+
+/* What a token costs with keys of ENCTYPE, known without deriving any
+   key: gss_wrap_size_limit only reads the context. */
+struct k5_sizes
+{
+  bool fast;
+  size_t mac_len, header_len, trailer_len;
+};
+krb5_error_code k5_sizes_of (krb5_context kctx, krb5_enctype enctype,
+			     struct k5_sizes *out);
+
+/* Whether N octets can go through one call of the cryptography of a
+   path (FAST: libcrypto's).  No object is larger than PTRDIFF_MAX, so
+   nothing longer can be a real message or token. */
+static inline bool
+k5_len_ok (bool fast, size_t n)
+{
+  return n <= (fast ? (size_t) PTRDIFF_MAX : K5_LIBKRB5_MAX);
+}
 
 /* Prepares the keys of USAGE from BASE; KCTX is kept for the libkrb5
    path and must outlive the key. */

@@ -247,6 +247,14 @@ krb5_gss_import_sec_context (OM_uint32 *minor, const gss_buffer_t token,
       krb5_gss_ctx_free (ctx);
       return major;
     }
+  /* RFC 1964 and RFC 4757 contexts count in 32 bits. */
+  if ((ctx->send_seq & ~(uint64_t) ctx->window.mask) != 0
+      || (next & ~(uint64_t) ctx->window.mask) != 0)
+    {
+      krb5_gss_ctx_free (ctx);
+      *minor = GSS_KRB5_S_KG_BAD_LENGTH;
+      return GSS_S_DEFECTIVE_TOKEN;
+    }
   ctx->window.next = next;
   ctx->window.seen = seen;
   ctx->established = true;

@@ -69,6 +69,9 @@ struct krb5_gss_ctx
   bool v1_done;
   struct k5_v1_key v1_key;
   struct k5_seqwin window;
+  /* RFC 4121 token sizes, set with the keys' base. */
+  struct k5_sizes sizes;
+  krb5_error_code sizes_error;
 };
 
 /* The four key usages of a context, from its own point of view. */
@@ -102,8 +105,14 @@ OM_uint32 krb5_gss_export_sec_context (OM_uint32 *minor, void *mctx,
 OM_uint32 krb5_gss_import_sec_context (OM_uint32 *minor,
 				       const gss_buffer_t token, void **mctx);
 
-/* Checks shared by the per-message calls (an established context, the
-   default QOP, a lifetime not yet over), then the keys of usage WHICH,
+/* Checks shared by the per-message calls: an established context, the
+   default QOP, a lifetime not yet over.  Only reads the context. */
+OM_uint32 krb5_gss_ctx_usable (OM_uint32 *minor,
+			       const struct krb5_gss_ctx *ctx, gss_qop_t qop);
+/* The status of a failure to prepare keys. */
+OM_uint32 krb5_gss_key_failure (OM_uint32 *minor, krb5_error_code code);
+
+/* The same checks, then the keys of usage WHICH,
    derived now if this is their first use. */
 OM_uint32 krb5_gss_msg_key (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
 			    gss_qop_t qop, int which,

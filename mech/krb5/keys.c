@@ -51,16 +51,22 @@ krb5_gss_ctx_ready (OM_uint32 *minor, struct krb5_gss_ctx *ctx)
     : KG_USAGE_INITIATOR_SIGN;
   ctx->token_flags = (ctx->initiator ? 0 : FLAG_SENT_BY_ACCEPTOR)
     | (ctx->acceptor_subkey ? FLAG_ACCEPTOR_SUBKEY : 0);
+  /* RFC 1964 and RFC 4757 carry 32-bit sequence numbers. */
   k5_seqwin_init (&ctx->window, ctx->recv_seq,
 		  (ctx->flags & GSS_C_REPLAY_FLAG) != 0,
-		  (ctx->flags & GSS_C_SEQUENCE_FLAG) != 0);
+		  (ctx->flags & GSS_C_SEQUENCE_FLAG) != 0, ctx->v1 ? 32 : 64);
+  /* Token sizes now, so that gss_wrap_size_limit never writes to the
+     context; an enctype without RFC 4121 tokens fails when used. */
+  if (!ctx->v1)
+    ctx->sizes_error = k5_sizes_of (ctx->kctx, ctx->msg_base->enctype,
+				    &ctx->sizes);
   ctx->keys_ready = true;
   return GSS_S_COMPLETE;
 }
 
-/* What every per-message call checks first. */
-static OM_uint32
-usable (OM_uint32 *minor, struct krb5_gss_ctx *ctx, gss_qop_t qop)
+OM_uint32
+krb5_gss_ctx_usable (OM_uint32 *minor, const struct krb5_gss_ctx *ctx,
+		     gss_qop_t qop)
 {
   if (!ctx->keys_ready)
     {
@@ -80,8 +86,8 @@ usable (OM_uint32 *minor, struct krb5_gss_ctx *ctx, gss_qop_t qop)
   return GSS_S_COMPLETE;
 }
 
-static OM_uint32
-key_failure (OM_uint32 *minor, krb5_error_code code)
+OM_uint32
+krb5_gss_key_failure (OM_uint32 *minor, krb5_error_code code)
 {
   if (code == KRB5_BAD_ENCTYPE)
     {
@@ -98,7 +104,7 @@ krb5_gss_msg_key (OM_uint32 *minor, struct krb5_gss_ctx *ctx, gss_qop_t qop,
   krb5_error_code code;
   OM_uint32 major;
 
-  major = usable (minor, ctx, qop);
+  major = krb5_gss_ctx_usable (minor, ctx, qop);
   if (major)
     return major;
   if (!ctx->key_done[which])
@@ -106,7 +112,7 @@ krb5_gss_msg_key (OM_uint32 *minor, struct krb5_gss_ctx *ctx, gss_qop_t qop,
       code = k5_usage_key_init (ctx->kctx, ctx->msg_base,
 				ctx->key_usage[which], &ctx->keys[which]);
       if (code)
-	return key_failure (minor, code);
+	return krb5_gss_key_failure (minor, code);
       ctx->key_done[which] = true;
     }
   *key = &ctx->keys[which];
@@ -120,14 +126,14 @@ krb5_gss_v1_msg_key (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
   krb5_error_code code;
   OM_uint32 major;
 
-  major = usable (minor, ctx, qop);
+  major = krb5_gss_ctx_usable (minor, ctx, qop);
   if (major)
     return major;
   if (!ctx->v1_done)
     {
       code = k5_v1_key_init (ctx->kctx, ctx->msg_base, &ctx->v1_key);
       if (code)
-	return key_failure (minor, code);
+	return krb5_gss_key_failure (minor, code);
       ctx->v1_done = true;
     }
   *key = &ctx->v1_key;

@@ -3,7 +3,18 @@
 #include "cfx.h"
 #include <openssl/crypto.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+
+/* Whether the checksum over MESSAGE and a header can be made: libkrb5
+   takes at most K5_LIBKRB5_MAX octets, and a MIC that covered only part
+   of a message would be worse than none. */
+static bool
+fits (const struct k5_usage_key *k, const gss_buffer_t message)
+{
+  return message->length <= SIZE_MAX - CFX_HEADER
+    && k5_len_ok (k->fast, message->length + CFX_HEADER);
+}
 
 OM_uint32
 krb5_gss_get_mic (OM_uint32 *minor, void *mctx, gss_qop_t qop,
@@ -25,6 +36,11 @@ krb5_gss_get_mic (OM_uint32 *minor, void *mctx, gss_qop_t qop,
   major = krb5_gss_msg_key (minor, ctx, qop, K5_SIGN_SEND, &k);
   if (major)
     return major;
+  if (!fits (k, message))
+    {
+      *minor = GSS_KRB5_S_G_WRONG_SIZE;
+      return GSS_S_FAILURE;
+    }
   p = malloc (CFX_HEADER + k->mac_len);
   if (p == NULL)
     {
@@ -81,6 +97,12 @@ krb5_gss_verify_mic (OM_uint32 *minor, void *mctx, const gss_buffer_t message,
     {
       *minor = GSS_KRB5_S_KG_BAD_LENGTH;
       return GSS_S_DEFECTIVE_TOKEN;
+    }
+  /* The caller's message, not the peer's token, is too long. */
+  if (!fits (k, message))
+    {
+      *minor = GSS_KRB5_S_G_WRONG_SIZE;
+      return GSS_S_FAILURE;
     }
   code = k5_checksum (k, message->value, message->length, p, CFX_HEADER, mac);
   if (code)

@@ -12,12 +12,14 @@
 struct k5_seqwin
 {
   bool replay, sequence;	/* which detections the context offers */
+  uint64_t mask;		/* numbers wrap at mask + 1 */
   uint64_t next;		/* the number expected next */
   uint64_t seen;		/* bit i: next - 1 - i has arrived */
 };
 
+/* BITS is the width of the sequence numbers on the wire, 32 or 64. */
 void k5_seqwin_init (struct k5_seqwin *w, uint64_t first, bool replay,
-		     bool sequence);
+		     bool sequence, unsigned bits);
 /* The supplementary status of a verified token numbered SEQ, recording
    it; GSS_S_COMPLETE when it is the one expected. */
 OM_uint32 k5_seqwin_check (struct k5_seqwin *w, uint64_t seq);

@@ -38,10 +38,15 @@ krb5_gss_unwrap_token (const gss_buffer_t in, unsigned *tok_id,
   OM_uint32 major, tmp;
   unsigned char *p;
 
+  /* No context or RFC 1964 token is longer than libkrb5 can take:
+     refused before its body is copied. */
+  if (in->length > K5_LIBKRB5_MAX + 64)
+    return GSS_S_DEFECTIVE_TOKEN;
   major = gss_decapsulate_token (in, &GSS_KRB5_static, storage);
   if (major)
     return GSS_S_DEFECTIVE_TOKEN;
-  if (storage->length < 2)
+  /* krb5_data counts in an unsigned int: refuse rather than cut. */
+  if (storage->length < 2 || storage->length - 2 > K5_LIBKRB5_MAX)
     {
       gss_release_buffer (&tmp, storage);
       return GSS_S_DEFECTIVE_TOKEN;

@@ -32,6 +32,9 @@ struct k5_v1_key
 
 /* Whether keys of ENCTYPE make v1 tokens. */
 bool k5_v1_enctype (krb5_enctype enctype);
+/* Fills the algorithm numbers and checksum length of K for ENCTYPE,
+   no key; false when ENCTYPE makes no v1 tokens. */
+bool k5_v1_shape (krb5_enctype enctype, struct k5_v1_key *k);
 krb5_error_code k5_v1_key_init (krb5_context kctx, const krb5_keyblock *base,
 				struct k5_v1_key *k);
 void k5_v1_key_free (struct k5_v1_key *k);

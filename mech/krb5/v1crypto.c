@@ -5,6 +5,7 @@
    RC4 in its legacy provider. */
 #include <config.h>
 #include "v1.h"
+#include "crypto.h"
 #include <string.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -44,39 +45,51 @@ k5_v1_key_free (struct k5_v1_key *k)
   k->key = k->raw = NULL;
 }
 
-krb5_error_code
-k5_v1_key_init (krb5_context kctx, const krb5_keyblock *base,
-		struct k5_v1_key *k)
+bool
+k5_v1_shape (krb5_enctype enctype, struct k5_v1_key *k)
 {
-  krb5_keyblock raw;
-  krb5_error_code code;
-
   memset (k, 0, sizeof *k);
-  k->kctx = kctx;
-  if (base->enctype == ENCTYPE_DES3_CBC_SHA1 && base->length == 24)
+  if (enctype == ENCTYPE_DES3_CBC_SHA1)
     {
       k->sgn_alg = SGN_HMAC_SHA1_DES3_KD;
       k->seal_alg = SEAL_DES3_KD;
       k->cksumtype = CKSUMTYPE_HMAC_SHA1_DES3;
       k->cksum_len = 20;
-      /* The sequence number and the message are plain CBC under the
-	 context key itself, not under a derived one. */
-      raw = *base;
-      raw.enctype = ENCTYPE_DES3_CBC_RAW;
-      code = krb5_k_create_key (kctx, &raw, &k->raw);
+      return true;
     }
-  else if (base->enctype == ENCTYPE_ARCFOUR_HMAC && base->length == 16)
+  if (enctype == ENCTYPE_ARCFOUR_HMAC)
     {
       k->rc4 = true;
       k->sgn_alg = SGN_HMAC_MD5;
       k->seal_alg = SEAL_RC4;
       k->cksumtype = CKSUMTYPE_HMAC_MD5_ARCFOUR;
       k->cksum_len = 8;
-      memcpy (k->rc4_key, base->contents, 16);
-      code = 0;
+      return true;
     }
-  else
+  return false;
+}
+
+krb5_error_code
+k5_v1_key_init (krb5_context kctx, const krb5_keyblock *base,
+		struct k5_v1_key *k)
+{
+  krb5_keyblock raw;
+  krb5_error_code code = 0;
+
+  if (!k5_v1_shape (base->enctype, k)
+      || base->length != (k->rc4 ? 16u : 24u))
     return KRB5_BAD_ENCTYPE;
+  k->kctx = kctx;
+  if (k->rc4)
+    memcpy (k->rc4_key, base->contents, 16);
+  else
+    {
+      /* The sequence number and the message are plain CBC under the
+	 context key itself, not under a derived one. */
+      raw = *base;
+      raw.enctype = ENCTYPE_DES3_CBC_RAW;
+      code = krb5_k_create_key (kctx, &raw, &k->raw);
+    }
   if (!code)
     code = krb5_k_create_key (kctx, base, &k->key);
   if (code)
@@ -93,6 +106,9 @@ k5_v1_checksum (struct k5_v1_key *k, krb5_keyusage usage,
   krb5_crypto_iov iov[3];
   krb5_error_code code;
 
+  /* v1token.c refuses such messages first; this is the backstop. */
+  if (len > K5_LIBKRB5_MAX - 8)
+    return KRB5_BAD_MSIZE;
   iov[0].flags = KRB5_CRYPTO_TYPE_DATA;
   iov[0].data = data_of ((void *) hdr8, 8);
   iov[1].flags = KRB5_CRYPTO_TYPE_DATA;
@@ -179,6 +195,8 @@ des3_crypt (struct k5_v1_key *k, bool encrypt, const unsigned char *iv,
   krb5_data ivec;
   unsigned char ivbuf[8];
 
+  if (len > K5_LIBKRB5_MAX)
+    return KRB5_BAD_MSIZE;
   iov[0].flags = KRB5_CRYPTO_TYPE_HEADER;
   iov[0].data = data_of (NULL, 0);
   iov[1].flags = KRB5_CRYPTO_TYPE_DATA;

@@ -6,6 +6,7 @@
    the first eight octets and the plaintext; nothing authenticates
    SND_SEQ beyond its encryption, which the checksum keys. */
 #include "k5.h"
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <openssl/crypto.h>
@@ -59,6 +60,17 @@ framed_size (size_t inner)
   return 1 + lenlen + body;
 }
 
+/* Whether a message of LEN octets can go into a token: its checksum,
+   made by libkrb5, covers the header and the padded plaintext. */
+static bool
+len_ok (const struct k5_v1_key *k, bool wrap, size_t len)
+{
+  size_t limit = K5_LIBKRB5_MAX - HDR;
+
+  return wrap ? len <= limit - V1_CONFOUNDER - 8
+    && V1_CONFOUNDER + len + pad_of (k, len) <= limit : len <= limit;
+}
+
 static size_t
 token_size (const struct k5_v1_key *k, size_t msg_len)
 {
@@ -79,15 +91,17 @@ make_token (OM_uint32 *minor, struct krb5_gss_ctx *ctx, struct k5_v1_key *k,
   krb5_error_code code;
   OM_uint32 major;
 
+  /* Refused before any cryptography: a checksum over part of the
+     message would be worse than none. */
+  if (!len_ok (k, wrap, msg->length))
+    {
+      *minor = GSS_KRB5_S_G_WRONG_SIZE;
+      return GSS_S_FAILURE;
+    }
   if (wrap)
     {
       pad = pad_of (k, msg->length);
       plain_len = V1_CONFOUNDER + msg->length + pad;
-      if (plain_len < msg->length || plain_len > UINT32_MAX - 64)
-	{
-	  *minor = GSS_KRB5_S_G_WRONG_SIZE;
-	  return GSS_S_FAILURE;
-	}
     }
   inner = CKSUM_AT + k->cksum_len + plain_len;
   p = malloc (inner);
@@ -175,6 +189,19 @@ open_token (OM_uint32 *minor, struct krb5_gss_ctx *ctx, struct k5_v1_key *k,
     }
   plain = p + CKSUM_AT + k->cksum_len;
   plain_len = body.length - (CKSUM_AT - 2) - k->cksum_len;
+  /* A token longer than any we would make; for a MIC, the caller's
+     message is what is too long. */
+  if (wrap ? plain_len > K5_LIBKRB5_MAX - HDR : !len_ok (k, false, msg->length))
+    {
+      if (wrap)
+	major = defective (minor);
+      else
+	{
+	  *minor = GSS_KRB5_S_G_WRONG_SIZE;
+	  major = GSS_S_FAILURE;
+	}
+      goto cleanup;
+    }
   seal_alg = p[4] | (unsigned) p[5] << 8;
   if ((p[2] | (unsigned) p[3] << 8) != k->sgn_alg
       || p[6] != 0xff || p[7] != 0xff
@@ -293,8 +320,8 @@ krb5_gss_v1_unwrap (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
   return open_token (minor, ctx, k, true, input, NULL, output, conf_state);
 }
 
-/* The largest message whose token fits REQ, confidentiality or not:
-   both carry the same confounder and padding. */
+/* The largest message whose token fits REQ and that gss_wrap takes,
+   confidentiality or not: both carry the same confounder and padding. */
 OM_uint32
 krb5_gss_v1_wrap_size_limit (const struct k5_v1_key *k, OM_uint32 req)
 {
@@ -303,10 +330,14 @@ krb5_gss_v1_wrap_size_limit (const struct k5_v1_key *k, OM_uint32 req)
   if (fixed > req)
     return 0;
   n = req - fixed;
+  if (!len_ok (k, true, n))
+    n = K5_LIBKRB5_MAX - HDR - V1_CONFOUNDER - 8;
+  while (n > 0 && !len_ok (k, true, n))
+    n--;
   /* TOKEN_SIZE grows with N by steps; walk to the last N that fits. */
   while (n > 0 && token_size (k, n) > req)
     n--;
-  while (token_size (k, n + 1) <= req)
+  while (len_ok (k, true, n + 1) && token_size (k, n + 1) <= req)
     n++;
   return (OM_uint32) n;
 }

@@ -26,13 +26,21 @@ put_header (const struct krb5_gss_ctx *ctx, unsigned char *p, bool sealed,
   cfx_put_be64 (p + 8, ctx->send_seq);
 }
 
+/* Octets a Wrap token adds to the message. */
+static size_t
+wrap_overhead (const struct k5_sizes *z, int conf_req)
+{
+  return conf_req ? CFX_HEADER + z->header_len + CFX_HEADER + z->trailer_len
+    : CFX_HEADER + z->mac_len;
+}
+
 OM_uint32
 krb5_gss_wrap (OM_uint32 *minor, void *mctx, int conf_req, gss_qop_t qop,
 	       const gss_buffer_t input, int *conf_state, gss_buffer_t output)
 {
   struct krb5_gss_ctx *ctx = mctx;
   struct k5_usage_key *k;
-  size_t total, body;
+  size_t overhead, total, body;
   unsigned char *p;
   krb5_error_code code;
   struct k5_v1_key *v1;
@@ -47,21 +55,19 @@ krb5_gss_wrap (OM_uint32 *minor, void *mctx, int conf_req, gss_qop_t qop,
   major = krb5_gss_msg_key (minor, ctx, qop, K5_SEAL_SEND, &k);
   if (major)
     return major;
-  if (conf_req)
-    {
-      body = k->header_len + input->length + CFX_HEADER;
-      total = CFX_HEADER + body + k->trailer_len;
-    }
-  else
-    {
-      body = input->length;
-      total = CFX_HEADER + body + k->mac_len;
-    }
-  if (total < input->length || total > SIZE_MAX - CTS_SLACK)
+  overhead = wrap_overhead (&ctx->sizes, conf_req);
+  /* Every length below fits (no object exceeds PTRDIFF_MAX), and on
+     the libkrb5 path the token fits what libkrb5 takes; refused before
+     any cryptography. */
+  if (input->length > PTRDIFF_MAX - CTS_SLACK - overhead
+      || !k5_len_ok (k->fast, input->length + overhead))
     {
       *minor = GSS_KRB5_S_G_WRONG_SIZE;
       return GSS_S_FAILURE;
     }
+  total = input->length + overhead;
+  body = conf_req ? k->header_len + input->length + CFX_HEADER
+    : input->length;
   p = malloc (total + CTS_SLACK);
   if (p == NULL)
     {
@@ -145,6 +151,9 @@ krb5_gss_unwrap (OM_uint32 *minor, void *mctx, const gss_buffer_t input,
   if (input->length < CFX_HEADER || hdr[0] != (CFX_TOK_WRAP >> 8)
       || hdr[1] != (CFX_TOK_WRAP & 0xff) || hdr[3] != 0xff
       || !cfx_flags_ok (ctx, hdr[2]))
+    return defective (minor);
+  /* No token we would send is this long. */
+  if (!k5_len_ok (k->fast, input->length))
     return defective (minor);
   sealed = (hdr[2] & CFX_FLAG_SEALED) != 0;
   ec = (size_t) hdr[4] << 8 | hdr[5];
@@ -233,27 +242,30 @@ krb5_gss_wrap_size_limit (OM_uint32 *minor, const void *mctx, int conf_req,
 			  gss_qop_t qop, OM_uint32 req_output_size,
 			  OM_uint32 *max_input_size)
 {
-  /* The context is only read, but its keys may be derived now. */
-  struct krb5_gss_ctx *ctx = (struct krb5_gss_ctx *) mctx;
-  struct k5_usage_key *k;
-  struct k5_v1_key *v1;
-  size_t overhead;
+  /* Only reads the context: sizes come from the enctype, and the keys
+     are left to the calls that use them. */
+  const struct krb5_gss_ctx *ctx = mctx;
+  struct k5_v1_key shape;
+  size_t overhead, limit;
   OM_uint32 major;
 
-  if (ctx->v1)
-    {
-      major = krb5_gss_v1_msg_key (minor, ctx, qop, &v1);
-      if (!major)
-	*max_input_size = krb5_gss_v1_wrap_size_limit (v1, req_output_size);
-      return major;
-    }
-  major = krb5_gss_msg_key (minor, ctx, qop, K5_SEAL_SEND, &k);
+  major = krb5_gss_ctx_usable (minor, ctx, qop);
   if (major)
     return major;
-  overhead = conf_req
-    ? CFX_HEADER + k->header_len + CFX_HEADER + k->trailer_len
-    : CFX_HEADER + k->mac_len;
-  *max_input_size = req_output_size >= overhead
-    ? req_output_size - (OM_uint32) overhead : 0;
+  if (ctx->v1)
+    {
+      if (!k5_v1_shape (ctx->msg_base->enctype, &shape))
+	return krb5_gss_key_failure (minor, KRB5_BAD_ENCTYPE);
+      *max_input_size = krb5_gss_v1_wrap_size_limit (&shape, req_output_size);
+      return GSS_S_COMPLETE;
+    }
+  if (ctx->sizes_error)
+    return krb5_gss_key_failure (minor, ctx->sizes_error);
+  overhead = wrap_overhead (&ctx->sizes, conf_req);
+  limit = req_output_size;
+  /* Never more than gss_wrap takes. */
+  if (!ctx->sizes.fast && limit > K5_LIBKRB5_MAX)
+    limit = K5_LIBKRB5_MAX;
+  *max_input_size = limit >= overhead ? (OM_uint32) (limit - overhead) : 0;
   return GSS_S_COMPLETE;
 }
