@@ -159,10 +159,11 @@ krb5_gss_unwrap (OM_uint32 *minor, void *mctx, const gss_buffer_t input,
   ec = (size_t) hdr[4] << 8 | hdr[5];
   rrc = (size_t) hdr[6] << 8 | hdr[7];
   body = input->length - CFX_HEADER;
-  /* A rotation as long as the body or longer is no sender's choice; a
-     multiple of the body would pass the checksum unchanged. */
-  if (rrc != 0 && rrc >= body)
-    return defective (minor);
+  /* RRC is a rotation (RFC 4121 section 4.2.5) and any count is the
+     sender's to choose: Heimdal rotates an empty integrity-only body by
+     its own length.  The checksum leaves RRC out, so only the count
+     modulo the body matters. */
+  rrc = body > 0 ? rrc % body : 0;
 
   buf = malloc (body + 1);
   if (buf == NULL)

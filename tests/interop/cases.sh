@@ -3,7 +3,8 @@
 #
 # Usage: cases.sh INITIATOR_PROGRAM ACCEPTOR_PROGRAM
 #
-# Both programs are builds of tests/interop/peer.c (peer-mit, peer-ours).
+# Both programs are builds of tests/interop/peer.c (peer-mit, peer-ours,
+# peer-heimdal).
 # Starts one throwaway realm (tests/kdc/realm.sh) for each session-key
 # enctype of ENCTYPES (default: aes256-cts-hmac-sha1-96 and
 # aes256-cts-hmac-sha384-192) and runs every case in each: a line
@@ -92,7 +93,14 @@ minor_text () {
 }
 
 pair () {
-  # Arguments: initiator options -- acceptor options.
+  # Arguments: [--unanswered] initiator options -- acceptor options.
+  # With --unanswered the acceptor is expected to end its part with no
+  # token, so the initiator fails waiting for one.
+  unanswered=
+  if [ "$1" = --unanswered ]; then
+    unanswered=yes
+    shift
+  fi
   n=0
   for a in "$@"; do [ "$a" = -- ] && break; n=$((n + 1)); done
   iopts=
@@ -104,8 +112,18 @@ pair () {
   shift $((n + 1))
   # The options are single words without quoting needs.
   # shellcheck disable=SC2086
-  "$pair_sh" -t $limit "$I" --initiate --log "$log.i" $iopts \
-    -- "$A" --accept --log "$log.a" "$@" || { bad "pair failed"; return 1; }
+  if "$pair_sh" -t $limit "$I" --initiate --log "$log.i" $iopts \
+    -- "$A" --accept --log "$log.a" "$@"; then
+    [ -z "$unanswered" ] || { bad "the initiator got an answer"; return 1; }
+  else
+    [ -n "$unanswered" ] || { bad "pair failed"; return 1; }
+    unanswered_initiator
+  fi
+}
+
+unanswered_initiator () {
+  log_has initiator "io=no-reply-from-acceptor failed call=transport"
+  log_has acceptor "result=PASS"
 }
 
 initiator_alone () {
@@ -139,6 +157,20 @@ else
   REPLAYED=$FAILURE EXPIRED_AT_ACCEPTOR=$FAILURE
 fi
 if is_libgss "$I"; then EXPIRED_AT_INITIATOR=b0000; else EXPIRED_AT_INITIATOR=$FAILURE; fi
+
+# Where Heimdal 7.8 differs (tests/interop/README.md says how): its
+# acceptor keeps no replay cache, so a replayed AP-REQ establishes a
+# context; it answers a failed AP-REQ with no token at all, so an
+# initiator that asked for mutual authentication waits in vain; and its
+# initiator words some minor statuses otherwise, or fails otherwise on
+# an expired TGT.
+is_heimdal () {
+  case $1 in *peer-heimdal*) return 0 ;; *) return 1 ;; esac
+}
+UNANSWERED=
+if is_heimdal "$A"; then
+  REPLAYED=0 UNANSWERED=--unanswered
+fi
 
 case_plain () {
   pair $svc $S --require-flags $CONF_INTEG --forbid-flags 3 \
@@ -189,13 +221,13 @@ case_bindings_mismatch () {
   log_has acceptor "major=0x00040000"
 }
 
-# With mutual authentication the acceptor answers the failure with a
-# KRB-ERROR token, so the initiator fails too.
+# With mutual authentication MIT's acceptor and libgss answer the failure
+# with a KRB-ERROR token, so the initiator fails too; Heimdal's sends none.
 case_bindings_mismatch_mutual () {
-  pair $svc $S --mutual --cb "bindings-1" --expect-major $FAILURE \
+  pair $UNANSWERED $svc $S --mutual --cb "bindings-1" --expect-major $FAILURE \
     -- --cb "bindings-2" --expect-major $BAD_BINDINGS
   log_has acceptor "major=0x00040000"
-  log_has initiator "major=0x000d0000"
+  [ -n "$UNANSWERED" ] || log_has initiator "major=0x000d0000"
 }
 
 # MIT's acceptor takes an initiator that sent no bindings, and ignores
@@ -212,18 +244,23 @@ case_replay () {
   pair $svc $S --replay-out "$log.token" -- || return 1
   acceptor_alone --replay-in "$log.token" --expect-major $REPLAYED
   log_has acceptor "result=PASS"
-  minor_text acceptor "Request is a replay"
+  is_heimdal "$A" || minor_text acceptor "Request is a replay"
 }
 
 case_replay_mutual () {
   pair $svc $S --mutual --replay-out "$log.token" -- || return 1
   acceptor_alone --replay-in "$log.token" --expect-major $REPLAYED
-  minor_text acceptor "Request is a replay"
+  is_heimdal "$A" || minor_text acceptor "Request is a replay"
 }
 
 case_unknown_service () {
   initiator_alone $svc nosuch@localhost --mutual --expect-major $FAILURE
-  minor_text initiator "not found in Kerberos database"
+  # Heimdal's text only names the step and the principal, with MIT's code.
+  if is_heimdal "$I"; then
+    log_has initiator "minor=0x96c73a07 \\(LOOKING_UP_SERVER \\(nosuch/localhost"
+  else
+    minor_text initiator "not found in Kerberos database"
+  fi
 }
 
 # The acceptor's keytab has the right key version and enctypes, but
@@ -236,12 +273,17 @@ case_wrong_key () {
 }
 
 case_wrong_key_mutual () {
-  "$pair_sh" -t $limit "$I" --initiate --log "$log.i" $svc $S --mutual \
+  if "$pair_sh" -t $limit "$I" --initiate --log "$log.i" $svc $S --mutual \
     --expect-major $FAILURE \
     -- env KRB5_KTNAME="$REALM_WRONG_KEYTAB" "$A" --accept --log "$log.a" \
-    --expect-major $FAILURE || return 1
+    --expect-major $FAILURE; then
+    [ -z "$UNANSWERED" ] || { bad "the initiator got an answer"; return 1; }
+    minor_text initiator "integrity"
+  else
+    [ -n "$UNANSWERED" ] || return 1
+    unanswered_initiator
+  fi
   minor_text acceptor "cannot decrypt|integrity"
-  minor_text initiator "integrity"
 }
 
 case_wrong_key_named () {
@@ -285,7 +327,12 @@ case_messages_no_mutual () {
 case_expired_initiator () {
   "$realm_sh" wait-expired "$REALM_DIR" || return 1
   KRB5CCNAME=$REALM_EXPIRED_CCACHE initiator_alone $svc $S --expect-major $EXPIRED_AT_INITIATOR
-  minor_text initiator "Ticket expired"
+  # Heimdal looks for a TGT still valid and finds none (KRB5_CC_NOTFOUND).
+  if is_heimdal "$I"; then
+    log_has initiator "minor=0x96c73a8d \\(Matching credential not found"
+  else
+    minor_text initiator "Ticket expired"
+  fi
 }
 
 # An AP-REQ made while its ticket was valid reaches the acceptor after the

@@ -26,3 +26,20 @@ interop_tests = tests/interop/ours-mit.sh tests/interop/mit-ours.sh \
 	tests/interop/ours-ours.sh tests/interop/enctypes.sh
 TESTS += $(interop_tests)
 EXTRA_DIST += $(interop_tests) tests/interop/README.md
+
+## Heimdal's GSS-API library as a third peer, when heimdal-multidev is
+## installed: peer-heimdal links Heimdal's libgssapi only, found through
+## heimdal-gssapi.pc, and, as for peer-mit, never sees our include/.
+## The scripts skip (77) when it was not built.
+if HAVE_HEIMDAL_GSS
+check_PROGRAMS += tests/interop/peer-heimdal
+endif
+tests_interop_peer_heimdal_SOURCES = tests/interop/peer.c
+tests_interop_peer_heimdal_CPPFLAGS = -DPEER_HEIMDAL $(HEIMDALGSS_CFLAGS)
+tests_interop_peer_heimdal_CFLAGS = $(WARN_CFLAGS)
+tests_interop_peer_heimdal_LDFLAGS =
+tests_interop_peer_heimdal_LDADD = $(HEIMDALGSS_LIBS)
+heimdal_tests = tests/interop/heimdal-heimdal.sh \
+	tests/interop/heimdal-ours.sh tests/interop/ours-heimdal.sh
+TESTS += $(heimdal_tests)
+EXTRA_DIST += $(heimdal_tests) tests/interop/heimdal.sh
