@@ -84,6 +84,16 @@ take_delegation (OM_uint32 *minor, krb5_context kctx, const krb5_data *krb_cred,
 					ticket->enc_part2->session);
   if (!code)
     code = krb5_rd_cred (kctx, dauth, (krb5_data *) krb_cred, &creds, NULL);
+  /* Heimdal sends the KRB-CRED in the clear (enctype 0): the
+     authenticator carrying it is already encrypted.  Without a key
+     libkrb5 opens exactly that form, as MIT's acceptor does. */
+  if (code == KRB5_BAD_ENCTYPE || code == KRB5KRB_AP_ERR_BAD_INTEGRITY)
+    {
+      code = krb5_auth_con_setrecvsubkey (kctx, dauth, NULL);
+      if (!code)
+	code = krb5_rd_cred (kctx, dauth, (krb5_data *) krb_cred, &creds,
+			     NULL);
+    }
   if (!code)
     code = krb5_cc_new_unique (kctx, "MEMORY", NULL, &cc);
   if (!code)
