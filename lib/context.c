@@ -218,10 +218,9 @@ release_output (gss_buffer_t token)
  *   differ too much.
  * @return GSS_S_FAILURE | GSS_S_DUPLICATE_TOKEN: The acceptor answered
  *   that it had seen the AP-REQ before (a replay).
- * @return GSS_S_BAD_NAME: @target_name is not a live name handle, or
- *   libkrb5 cannot read it as a principal.
- * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME: @target_name
- *   is GSS_C_NO_NAME.
+ * @return GSS_S_BAD_NAME: @target_name is GSS_C_NO_NAME (GNU GSS's
+ *   status) or not a live name handle, or libkrb5 cannot read it as a
+ *   principal.
  * @return GSS_S_BAD_NAMETYPE: @target_name is an anonymous name, or is
  *   of a name type the mechanism does not take.
  * @return GSS_S_BAD_MECH: @mech_type names no mechanism of this
@@ -231,10 +230,10 @@ release_output (gss_buffer_t token)
  * @return GSS_S_NO_CONTEXT: *@context_handle is neither
  *   GSS_C_NO_CONTEXT nor a live context handle, or is the context of
  *   an acceptor.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_NO_CONTEXT:
- *   @context_handle is NULL.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or @output_token
- *   is NULL.
+ * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT:
+ *   @context_handle is NULL (GNU GSS's status).
+ * @return GSS_S_CALL_BAD_STRUCTURE | GSS_S_FAILURE: @output_token is
+ *   NULL (GNU GSS's status).
  * @return GSS_S_UNAVAILABLE: The mechanism cannot initiate contexts
  *   (never the case of Kerberos 5).
  * @return GSS_S_FAILURE: Anything else, with the reason in
@@ -271,14 +270,15 @@ gss_init_sec_context (OM_uint32 *minor_status,
   if (time_rec != NULL)
     *time_rec = 0;
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
+  /* GNU GSS's statuses for the missing handle, output and target. */
   if (context_handle == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_NO_CONTEXT;
+    return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT;
   if (output_token == GSS_C_NO_BUFFER)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    return GSS_S_CALL_BAD_STRUCTURE | GSS_S_FAILURE;
   if (target_name == GSS_C_NO_NAME)
-    return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME;
+    return GSS_S_BAD_NAME;
   if (!_gss_name_ok (target_name))
     return GSS_S_BAD_NAME;
   if (initiator_cred_handle != GSS_C_NO_CREDENTIAL
@@ -350,7 +350,7 @@ gss_init_sec_context (OM_uint32 *minor_status,
 /*@ gss_accept_sec_context - accept a security context initiated by a peer
  *
  * @param minor_status (out) Receives the mechanism's status code: 0, a
- *   GSS_KRB5_S_* value or a libkrb5 error code.  Must not be NULL.
+ *   GSS_KRB5_S_* value or a libkrb5 error code.  May be NULL.
  * @param context_handle (in/out) A variable holding GSS_C_NO_CONTEXT on
  *   the first call; a successful call stores the new context in it,
  *   which the application releases with gss_delete_sec_context().  A
@@ -443,9 +443,9 @@ gss_init_sec_context (OM_uint32 *minor_status,
  *   seen this AP-REQ before.
  * @return GSS_S_NO_CONTEXT: *@context_handle is neither
  *   GSS_C_NO_CONTEXT nor a live context handle.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_NO_CONTEXT:
- *   @context_handle is NULL.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or @output_token
+ * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT:
+ *   @context_handle is NULL (GNU GSS's status).
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @output_token
  *   is NULL.
  * @return GSS_S_UNAVAILABLE: The token's mechanism cannot accept
  *   contexts (never the case of Kerberos 5).
@@ -487,10 +487,11 @@ gss_accept_sec_context (OM_uint32 *minor_status,
   if (delegated_cred_handle != NULL)
     *delegated_cred_handle = GSS_C_NO_CREDENTIAL;
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
+  /* GNU GSS's status for the missing handle. */
   if (context_handle == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_NO_CONTEXT;
+    return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT;
   if (!_gss_buffer_readable (input_token_buffer))
     return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_DEFECTIVE_TOKEN;
   if (!_gss_bindings_readable (input_chan_bindings))
@@ -594,9 +595,7 @@ gss_accept_sec_context (OM_uint32 *minor_status,
 
 /*@ gss_delete_sec_context - delete a security context
  *
- * @param minor_status (out) Receives 0.  May be NULL: the context is
- *   deleted all the same, and the call returns
- *   GSS_S_CALL_INACCESSIBLE_WRITE.
+ * @param minor_status (out) Receives 0.  May be NULL.
  * @param context_handle (in/out) The context to delete; set to
  *   GSS_C_NO_CONTEXT once it is.
  * @param output_token (out, optional) Emptied, and left empty:
@@ -614,12 +613,12 @@ gss_accept_sec_context (OM_uint32 *minor_status,
  * establishment is still going on or has failed.
  *
  * @return GSS_S_COMPLETE: The context was deleted.
- * @return GSS_S_NO_CONTEXT: *@context_handle is GSS_C_NO_CONTEXT or not
- *   a live context handle (for example one already deleted).
- * @return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_NO_CONTEXT:
- *   @context_handle is NULL.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL; a live
- *   context has been deleted nevertheless.
+ * @return GSS_S_NO_CONTEXT: *@context_handle is not a live context
+ *   handle (for example one already deleted).
+ * @return GSS_S_CALL_BAD_STRUCTURE | GSS_S_NO_CONTEXT: *@context_handle
+ *   is GSS_C_NO_CONTEXT (GNU GSS's status).
+ * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT:
+ *   @context_handle is NULL (GNU GSS's status).
  *
  * @see gss_init_sec_context gss_accept_sec_context
  * @see gss_export_sec_context
@@ -636,13 +635,13 @@ gss_delete_sec_context (OM_uint32 *minor_status, gss_ctx_id_t *context_handle,
     {
       if (minor_status)
 	*minor_status = 0;
-      return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_NO_CONTEXT;
+      return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT;
     }
   if (*context_handle == GSS_C_NO_CONTEXT)
     {
       if (minor_status)
 	*minor_status = 0;
-      return minor_status ? GSS_S_NO_CONTEXT : GSS_S_CALL_INACCESSIBLE_WRITE;
+      return GSS_S_CALL_BAD_STRUCTURE | GSS_S_NO_CONTEXT;
     }
   if (!_gss_ctx_ok (*context_handle))
     {
@@ -656,8 +655,6 @@ gss_delete_sec_context (OM_uint32 *minor_status, gss_ctx_id_t *context_handle,
     (minor_status ? minor_status : &tmp, (*context_handle)->mctx,
      output_token);
   free_context (context_handle);
-  if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
   return major;
 }
 
@@ -666,7 +663,7 @@ gss_delete_sec_context (OM_uint32 *minor_status, gss_ctx_id_t *context_handle,
  *
  * @param minor_status (out) Receives the mechanism's status code: for
  *   a Kerberos error token, the libkrb5 code of the error it carries.
- *   Must not be NULL.
+ *   May be NULL.
  * @param context_handle (in) The context the token was sent for.
  * @param token_buffer (in) The token received from the peer.
  *
@@ -702,7 +699,6 @@ gss_delete_sec_context (OM_uint32 *minor_status, gss_ctx_id_t *context_handle,
  *   @context_handle is GSS_C_NO_CONTEXT.
  * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_DEFECTIVE_TOKEN:
  *   @token_buffer is GSS_C_NO_BUFFER or has a length but no value.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL.
  * @return GSS_S_UNAVAILABLE: The mechanism has no context-level tokens.
  *
  * @see gss_delete_sec_context gss_display_status
@@ -715,7 +711,7 @@ gss_process_context_token (OM_uint32 *minor_status,
   OM_uint32 major;
 
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
   major = check_context (context_handle);
   if (major)
@@ -730,8 +726,7 @@ gss_process_context_token (OM_uint32 *minor_status,
 
 /*@ gss_context_time - how long a security context remains valid
  *
- * @param minor_status (out) Receives the mechanism's status code.  Must
- *   not be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
  * @param context_handle (in) An established context.
  * @param time_rec (out) Receives the number of seconds the context
  *   remains valid; 0 when it has expired or the call fails.  Must not
@@ -749,10 +744,9 @@ gss_process_context_token (OM_uint32 *minor_status,
  * @return GSS_S_NO_CONTEXT: @context_handle is not a live context
  *   handle, or its establishment is not complete
  *   (GSS_KRB5_S_KG_CTX_INCOMPLETE in @minor_status).
- * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT:
- *   @context_handle is GSS_C_NO_CONTEXT.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or @time_rec is
- *   NULL.
+ * @return GSS_S_CALL_BAD_STRUCTURE | GSS_S_NO_CONTEXT:
+ *   @context_handle is GSS_C_NO_CONTEXT (GNU GSS's status).
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @time_rec is NULL.
  * @return GSS_S_UNAVAILABLE: The mechanism cannot tell.
  *
  * @see gss_inquire_context gss_init_sec_context gss_accept_sec_context
@@ -766,8 +760,11 @@ gss_context_time (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
   if (time_rec != NULL)
     *time_rec = 0;
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
+  /* GNU GSS's status for the absent context. */
+  if (context_handle == GSS_C_NO_CONTEXT)
+    return GSS_S_CALL_BAD_STRUCTURE | GSS_S_NO_CONTEXT;
   major = check_context (context_handle);
   if (major)
     return major;
@@ -781,8 +778,7 @@ gss_context_time (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
 
 /*@ gss_inquire_context - what is known of a security context
  *
- * @param minor_status (out) Receives the mechanism's status code.  Must
- *   not be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
  * @param context_handle (in) The context, complete or still being
  *   established.
  * @param src_name (out, optional) Receives the initiator's name, a
@@ -819,7 +815,6 @@ gss_context_time (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
  *   handle.
  * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT:
  *   @context_handle is GSS_C_NO_CONTEXT.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL.
  * @return GSS_S_UNAVAILABLE: The mechanism cannot describe its
  *   contexts.
  * @return GSS_S_FAILURE: Memory ran out while copying a name
@@ -855,7 +850,7 @@ gss_inquire_context (OM_uint32 *minor_status,
   if (open != NULL)
     *open = 0;
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
   major = check_context (context_handle);
   if (major)

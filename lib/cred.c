@@ -142,7 +142,6 @@ mech_set_of (OM_uint32 *minor, const struct gss_mech *mech, gss_OID_set *set)
  *   this library, or @desired_name is a mechanism name of another one.
  * @return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_NO_CRED:
  *   @output_cred_handle is NULL.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL.
  * @return GSS_S_UNAVAILABLE: The mechanism has no credentials to offer.
  * @return GSS_S_FAILURE: @cred_usage is none of the three values
  *   (GSS_KRB5_S_G_BAD_USAGE in @minor_status), libkrb5 failed, or memory
@@ -169,7 +168,7 @@ gss_acquire_cred (OM_uint32 *minor_status, const gss_name_t desired_name,
   if (time_rec != NULL)
     *time_rec = 0;
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
   if (output_cred_handle == NULL)
     return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_NO_CRED;
@@ -202,9 +201,7 @@ gss_acquire_cred (OM_uint32 *minor_status, const gss_name_t desired_name,
 
 /*@ gss_release_cred - release a credential handle
  *
- * @param minor_status (out) Receives 0.  May be NULL: the credential is
- *   released all the same, and the call returns
- *   GSS_S_CALL_INACCESSIBLE_WRITE.
+ * @param minor_status (out) Receives 0.  May be NULL.
  * @param cred_handle (in/out) The credential to release; set to
  *   GSS_C_NO_CREDENTIAL once it is.  A handle holding
  *   GSS_C_NO_CREDENTIAL is accepted and nothing is done.
@@ -219,10 +216,8 @@ gss_acquire_cred (OM_uint32 *minor_status, const gss_name_t desired_name,
  *   none.
  * @return GSS_S_NO_CRED: *@cred_handle is not a live credential handle
  *   (for example one already released).
- * @return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_NO_CRED: @cred_handle
- *   is NULL.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL; the
- *   credential has been released nevertheless.
+ * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CRED: @cred_handle
+ *   is NULL (GNU GSS's status).
  *
  * @see gss_acquire_cred gss_add_cred gss_accept_sec_context
  */
@@ -243,10 +238,11 @@ gss_release_cred (OM_uint32 *minor_status, gss_cred_id_t *cred_handle)
       *cred_handle = GSS_C_NO_CREDENTIAL;
     }
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
+  /* GNU GSS's status for the missing handle pointer. */
   if (cred_handle == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_NO_CRED;
+    return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CRED;
   return GSS_S_COMPLETE;
 }
 
@@ -299,8 +295,7 @@ lifetime_for (gss_cred_usage_t usage, OM_uint32 init_life, OM_uint32 acc_life)
 
 /*@ gss_inquire_cred - what is known of a credential
  *
- * @param minor_status (out) Receives the mechanism's status code.  Must
- *   not be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
  * @param cred_handle (in, optional) The credential, or
  *   GSS_C_NO_CREDENTIAL for the default initiator credential, which is
  *   then looked up as gss_acquire_cred() would.
@@ -330,7 +325,6 @@ lifetime_for (gss_cred_usage_t usage, OM_uint32 init_life, OM_uint32 acc_life)
  *   or ticket-granting ticket.
  * @return GSS_S_CREDENTIALS_EXPIRED: For GSS_C_NO_CREDENTIAL, the
  *   default ticket-granting ticket has expired.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL.
  * @return GSS_S_UNAVAILABLE: The mechanism cannot describe its
  *   credentials.
  * @return GSS_S_FAILURE: libkrb5 failed or memory ran out.
@@ -356,7 +350,7 @@ gss_inquire_cred (OM_uint32 *minor_status, const gss_cred_id_t cred_handle,
   if (mechanisms != NULL)
     *mechanisms = GSS_C_NO_OID_SET;
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
   if (cred_handle != GSS_C_NO_CREDENTIAL && !_gss_cred_ok (cred_handle))
     return GSS_S_NO_CRED;
@@ -388,8 +382,7 @@ gss_inquire_cred (OM_uint32 *minor_status, const gss_cred_id_t cred_handle,
 /*@ gss_inquire_cred_by_mech - what is known of one mechanism's part of a
  *   credential
  *
- * @param minor_status (out) Receives the mechanism's status code.  Must
- *   not be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
  * @param cred_handle (in, optional) The credential, or
  *   GSS_C_NO_CREDENTIAL for the default initiator credential.
  * @param mech_type (in) The mechanism asked about; it must be one this
@@ -421,7 +414,6 @@ gss_inquire_cred (OM_uint32 *minor_status, const gss_cred_id_t cred_handle,
  *   there is no default credential cache or ticket-granting ticket.
  * @return GSS_S_CREDENTIALS_EXPIRED: For GSS_C_NO_CREDENTIAL, the
  *   default ticket-granting ticket has expired.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL.
  * @return GSS_S_UNAVAILABLE: The mechanism cannot describe its
  *   credentials.
  * @return GSS_S_FAILURE: libkrb5 failed or memory ran out.
@@ -449,7 +441,7 @@ gss_inquire_cred_by_mech (OM_uint32 *minor_status,
   if (cred_usage != NULL)
     *cred_usage = 0;
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
   if (cred_handle != GSS_C_NO_CREDENTIAL && !_gss_cred_ok (cred_handle))
     return GSS_S_NO_CRED;
@@ -476,8 +468,7 @@ gss_inquire_cred_by_mech (OM_uint32 *minor_status,
 
 /*@ gss_add_cred - build a credential for one more mechanism
  *
- * @param minor_status (out) Receives the mechanism's status code.  Must
- *   not be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
  * @param input_cred_handle (in, optional) The credential to extend, or
  *   GSS_C_NO_CREDENTIAL to start from the default credential.
  * @param desired_name (in, optional) The principal whose credentials
@@ -537,7 +528,6 @@ gss_inquire_cred_by_mech (OM_uint32 *minor_status,
  * @return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_NO_CRED:
  *   @input_cred_handle is GSS_C_NO_CREDENTIAL and @output_cred_handle is
  *   NULL.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL.
  * @return GSS_S_FAILURE: @cred_usage is none of the three values
  *   (GSS_KRB5_S_G_BAD_USAGE in @minor_status), libkrb5 failed, or memory
  *   ran out.
@@ -565,7 +555,7 @@ gss_add_cred (OM_uint32 *minor_status, const gss_cred_id_t input_cred_handle,
   if (acceptor_time_rec != NULL)
     *acceptor_time_rec = 0;
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
   if (input_cred_handle != GSS_C_NO_CREDENTIAL
       && !_gss_cred_ok (input_cred_handle))

@@ -22,8 +22,7 @@ oid_set_from (OM_uint32 *minor, const gss_OID_desc *const *oids,
 
 /*@ gss_indicate_mechs - list the mechanisms this library offers
  *
- * @param minor_status (out) Receives the mechanism's status code.  Must
- *   not be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
  * @param mech_set (out) Receives a new set holding the OID of every
  *   mechanism available, to be released with gss_release_oid_set().
  *   Must not be NULL.
@@ -35,7 +34,7 @@ oid_set_from (OM_uint32 *minor, const gss_OID_desc *const *oids,
  * gss_inquire_saslname_for_mech() tells them more of each.
  *
  * @return GSS_S_COMPLETE: The set is in @mech_set.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or @mech_set is
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @mech_set is
  *   NULL.
  * @return GSS_S_FAILURE: Memory ran out.
  *
@@ -51,7 +50,7 @@ gss_indicate_mechs (OM_uint32 *minor_status, gss_OID_set *mech_set)
   if (mech_set != NULL)
     *mech_set = GSS_C_NO_OID_SET;
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
   if (mech_set == NULL)
     return GSS_S_CALL_INACCESSIBLE_WRITE;
@@ -70,8 +69,7 @@ gss_indicate_mechs (OM_uint32 *minor_status, gss_OID_set *mech_set)
 
 /*@ gss_inquire_names_for_mech - list the name types a mechanism takes
  *
- * @param minor_status (out) Receives the mechanism's status code.  Must
- *   not be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
  * @param mechanism (in, optional) The mechanism, or GSS_C_NO_OID for the
  *   default one.
  * @param name_types (out) Receives a new set of name-type OIDs, to be
@@ -88,7 +86,7 @@ gss_indicate_mechs (OM_uint32 *minor_status, gss_OID_set *mech_set)
  * @return GSS_S_COMPLETE: The set is in @name_types.
  * @return GSS_S_BAD_MECH: @mechanism names no mechanism of this
  *   library.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or @name_types
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @name_types
  *   is NULL.
  * @return GSS_S_FAILURE: Memory ran out.
  *
@@ -103,7 +101,7 @@ gss_inquire_names_for_mech (OM_uint32 *minor_status, const gss_OID mechanism,
   if (name_types != NULL)
     *name_types = GSS_C_NO_OID_SET;
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
   if (name_types == NULL)
     return GSS_S_CALL_INACCESSIBLE_WRITE;
@@ -116,8 +114,7 @@ gss_inquire_names_for_mech (OM_uint32 *minor_status, const gss_OID mechanism,
 
 /*@ gss_inquire_mechs_for_name - list the mechanisms that can use a name
  *
- * @param minor_status (out) Receives the mechanism's status code.  Must
- *   not be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
  * @param input_name (in) The name.
  * @param mech_types (out) Receives a new set of mechanism OIDs, to be
  *   released with gss_release_oid_set().  Must not be NULL.
@@ -133,7 +130,7 @@ gss_inquire_names_for_mech (OM_uint32 *minor_status, const gss_OID mechanism,
  * @return GSS_S_BAD_NAME: @input_name is not a live name handle.
  * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME: @input_name is
  *   GSS_C_NO_NAME.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or @mech_types
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @mech_types
  *   is NULL.
  * @return GSS_S_FAILURE: Memory ran out.
  *
@@ -150,7 +147,7 @@ gss_inquire_mechs_for_name (OM_uint32 *minor_status,
   if (mech_types != NULL)
     *mech_types = GSS_C_NO_OID_SET;
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
   if (input_name == GSS_C_NO_NAME)
     return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME;

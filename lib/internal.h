@@ -22,6 +22,11 @@
 #define GSS_MINOR_NOMEM GSS_KRB5_S_G_BUFFER_ALLOC
 #define GSS_MINOR_BAD_USAGE GSS_KRB5_S_G_BAD_USAGE
 
+/* Where the minor status goes when the caller passed NULL: GNU GSS
+   performs such a call and stores no minor status, and so do we.  One
+   per thread, so that the discarded writes do not race. */
+extern _Thread_local OM_uint32 _gss_minor_discard;
+
 enum
 {
   GSS_MAGIC_NAME = 0x6e616d65,	/* "name" */

@@ -8,8 +8,7 @@ check_msg_args (gss_const_ctx_id_t ctx, const gss_buffer_desc *input,
 		OM_uint32 input_error, const gss_buffer_desc *output,
 		bool has_output)
 {
-  if (ctx == GSS_C_NO_CONTEXT)
-    return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT;
+  /* Plain GSS_S_NO_CONTEXT for GSS_C_NO_CONTEXT too, as GNU GSS. */
   if (!_gss_ctx_ok (ctx))
     return GSS_S_NO_CONTEXT;
   if (!_gss_buffer_readable (input))
@@ -21,8 +20,7 @@ check_msg_args (gss_const_ctx_id_t ctx, const gss_buffer_desc *input,
 
 /*@ gss_get_mic - compute a message integrity code for a message
  *
- * @param minor_status (out) Receives the mechanism's status code.  Must
- *   not be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
  * @param context_handle (in) The established context to protect the
  *   message with.
  * @param qop_req (in) The quality of protection: GSS_C_QOP_DEFAULT (0),
@@ -49,15 +47,12 @@ check_msg_args (gss_const_ctx_id_t ctx, const gss_buffer_desc *input,
  * @return GSS_S_COMPLETE: The token is in @message_token.
  * @return GSS_S_CONTEXT_EXPIRED: The context has expired.
  * @return GSS_S_BAD_QOP: @qop_req is not GSS_C_QOP_DEFAULT.
- * @return GSS_S_NO_CONTEXT: @context_handle is not a live context
+ * @return GSS_S_NO_CONTEXT: @context_handle is GSS_C_NO_CONTEXT or not a live context
  *   handle, or its establishment is not complete
  *   (GSS_KRB5_S_KG_CTX_INCOMPLETE in @minor_status).
- * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT:
- *   @context_handle is GSS_C_NO_CONTEXT.
  * @return GSS_S_CALL_INACCESSIBLE_READ: @message_buffer is
  *   GSS_C_NO_BUFFER, or has a length but no value.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or
- *   @message_token is NULL.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @message_token is NULL.
  * @return GSS_S_UNAVAILABLE: The context's key is of a type with no
  *   per-message tokens (such as single DES), or the mechanism has none.
  * @return GSS_S_FAILURE: The message is longer than the context's
@@ -78,7 +73,7 @@ gss_get_mic (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
   if (message_token != GSS_C_NO_BUFFER)
     _gss_buffer_init (message_token);
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
   major = check_msg_args (context_handle, message_buffer, 0, message_token,
 			  true);
@@ -95,7 +90,7 @@ gss_get_mic (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
  *
  * @param minor_status (out) Receives the mechanism's status code, for
  *   example KRB5KRB_AP_ERR_BAD_INTEGRITY when the code does not match.
- *   Must not be NULL.
+ *   May be NULL.
  * @param context_handle (in) The established context the token was
  *   made with, on the peer's side.
  * @param message_buffer (in) The message as received.
@@ -130,15 +125,12 @@ gss_get_mic (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
  * @return GSS_S_DEFECTIVE_TOKEN: The token is not a MIC token of this
  *   context: wrong length, identifier or flags.
  * @return GSS_S_CONTEXT_EXPIRED: The context has expired.
- * @return GSS_S_NO_CONTEXT: @context_handle is not a live context
+ * @return GSS_S_NO_CONTEXT: @context_handle is GSS_C_NO_CONTEXT or not a live context
  *   handle, or its establishment is not complete.
- * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT:
- *   @context_handle is GSS_C_NO_CONTEXT.
  * @return GSS_S_CALL_INACCESSIBLE_READ: @message_buffer is
  *   GSS_C_NO_BUFFER, or has a length but no value.
  * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_DEFECTIVE_TOKEN:
  *   @token_buffer is GSS_C_NO_BUFFER, or has a length but no value.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL.
  * @return GSS_S_UNAVAILABLE: The context's key is of a type with no
  *   per-message tokens, or the mechanism has none.
  * @return GSS_S_FAILURE: The message is longer than the context's
@@ -158,7 +150,7 @@ gss_verify_mic (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
   if (qop_state != NULL)
     *qop_state = 0;
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
   major = check_msg_args (context_handle, message_buffer, 0, NULL, false);
   if (major)
@@ -175,8 +167,7 @@ gss_verify_mic (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
 
 /*@ gss_wrap - protect a message, optionally encrypting it
  *
- * @param minor_status (out) Receives the mechanism's status code.  Must
- *   not be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
  * @param context_handle (in) The established context to protect the
  *   message with.
  * @param conf_req_flag (in) Nonzero to ask for confidentiality
@@ -206,14 +197,11 @@ gss_verify_mic (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
  * @return GSS_S_COMPLETE: The token is in @output_message_buffer.
  * @return GSS_S_CONTEXT_EXPIRED: The context has expired.
  * @return GSS_S_BAD_QOP: @qop_req is not GSS_C_QOP_DEFAULT.
- * @return GSS_S_NO_CONTEXT: @context_handle is not a live context
+ * @return GSS_S_NO_CONTEXT: @context_handle is GSS_C_NO_CONTEXT or not a live context
  *   handle, or its establishment is not complete.
- * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT:
- *   @context_handle is GSS_C_NO_CONTEXT.
  * @return GSS_S_CALL_INACCESSIBLE_READ: @input_message_buffer is
  *   GSS_C_NO_BUFFER, or has a length but no value.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or
- *   @output_message_buffer is NULL.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @output_message_buffer is NULL.
  * @return GSS_S_UNAVAILABLE: The context's key is of a type with no
  *   per-message tokens, or the mechanism has none.
  * @return GSS_S_FAILURE: The message is too long for a token
@@ -239,7 +227,7 @@ gss_wrap (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
   if (output_message_buffer != GSS_C_NO_BUFFER)
     _gss_buffer_init (output_message_buffer);
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
   major = check_msg_args (context_handle, input_message_buffer, 0,
 			  output_message_buffer, true);
@@ -255,8 +243,7 @@ gss_wrap (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
 
 /*@ gss_unwrap - recover and check a message protected by gss_wrap
  *
- * @param minor_status (out) Receives the mechanism's status code.  Must
- *   not be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
  * @param context_handle (in) The established context the token was
  *   made with, on the peer's side.
  * @param input_message_buffer (in) The token as received.
@@ -299,12 +286,9 @@ gss_wrap (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
  *   @input_message_buffer is GSS_C_NO_BUFFER, or has a length but no
  *   value.
  * @return GSS_S_CONTEXT_EXPIRED: The context has expired.
- * @return GSS_S_NO_CONTEXT: @context_handle is not a live context
+ * @return GSS_S_NO_CONTEXT: @context_handle is GSS_C_NO_CONTEXT or not a live context
  *   handle, or its establishment is not complete.
- * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT:
- *   @context_handle is GSS_C_NO_CONTEXT.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or
- *   @output_message_buffer is NULL.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @output_message_buffer is NULL.
  * @return GSS_S_UNAVAILABLE: The context's key is of a type with no
  *   per-message tokens, or the mechanism has none.
  * @return GSS_S_FAILURE: The cryptographic library failed or memory ran
@@ -327,7 +311,7 @@ gss_unwrap (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
   if (qop_state != NULL)
     *qop_state = 0;
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
   major = check_msg_args (context_handle, input_message_buffer,
 			  GSS_S_DEFECTIVE_TOKEN, output_message_buffer, true);
@@ -344,8 +328,7 @@ gss_unwrap (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
 /*@ gss_wrap_size_limit - the longest message whose wrap token fits a given
  *   size
  *
- * @param minor_status (out) Receives the mechanism's status code.  Must
- *   not be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
  * @param context_handle (in) The established context the messages will
  *   be wrapped with.
  * @param conf_req_flag (in) Nonzero when the messages will be
@@ -378,8 +361,7 @@ gss_unwrap (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
  *   handle, or its establishment is not complete.
  * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT:
  *   @context_handle is GSS_C_NO_CONTEXT.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or
- *   @max_input_size is NULL.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @max_input_size is NULL.
  * @return GSS_S_UNAVAILABLE: The context's key is of a type with no
  *   per-message tokens, or the mechanism cannot tell.
  * @return GSS_S_FAILURE: The cryptographic library failed.
@@ -395,7 +377,7 @@ gss_wrap_size_limit (OM_uint32 *minor_status,
   if (max_input_size != NULL)
     *max_input_size = 0;
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
   if (context_handle == GSS_C_NO_CONTEXT)
     return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT;

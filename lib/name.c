@@ -78,6 +78,12 @@ OM_uint32
 _gss_name_to_mname (OM_uint32 *minor, const struct gss_name_struct *name,
 		    const struct gss_mech *mech, void **mname, bool *owned)
 {
+  /* The cache is filled at first use, perhaps by two threads at once:
+     the first result published wins, the other is released. */
+  struct gss_name_struct *cache = (struct gss_name_struct *) name;
+  void *cached, *expected = NULL;
+  OM_uint32 major;
+
   *mname = NULL;
   *owned = false;
   if (name->mech)
@@ -89,8 +95,12 @@ _gss_name_to_mname (OM_uint32 *minor, const struct gss_name_struct *name,
     }
   if (name->cache_mech == mech)
     {
-      *mname = name->cache_mname;
-      return GSS_S_COMPLETE;
+      cached = __atomic_load_n (&name->cache_mname, __ATOMIC_ACQUIRE);
+      if (cached != NULL)
+	{
+	  *mname = cached;
+	  return GSS_S_COMPLETE;
+	}
     }
   if (name->type == GSS_C_NT_ANONYMOUS)
     return GSS_S_BAD_NAMETYPE;
@@ -98,9 +108,22 @@ _gss_name_to_mname (OM_uint32 *minor, const struct gss_name_struct *name,
     return GSS_S_BAD_NAMETYPE;
   if (mech->import_name == NULL)
     return GSS_S_UNAVAILABLE;
-  *owned = true;
-  return mech->import_name (minor, (gss_buffer_t) &name->value, name->type,
-			    mname);
+  major = mech->import_name (minor, (gss_buffer_t) &name->value, name->type,
+			     mname);
+  if (GSS_ERROR (major))
+    return major;
+  if (name->cache_mech != mech)
+    {
+      *owned = true;
+      return major;
+    }
+  if (!__atomic_compare_exchange_n (&cache->cache_mname, &expected, *mname,
+				    false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+    {
+      mech->release_name (*mname);
+      *mname = expected;
+    }
+  return major;
 }
 
 static OM_uint32
@@ -140,43 +163,36 @@ import_exported (OM_uint32 *minor, const gss_buffer_t in, gss_name_t *out)
   return _gss_name_from_mname (minor, mech, mname, out);
 }
 
-/* Whether some mechanism accepts VALUE as a name of TYPE: ill-formed
-   names are refused at import time, as RFC 2744 asks.  The first
-   mechanism's result is kept in NAME for later use. */
-static OM_uint32
-check_importable (OM_uint32 *minor, const gss_buffer_t value, gss_OID type,
-		  struct gss_name_struct *name)
+/* The mechanism whose reading of a name of TYPE is kept: the first one
+   that takes the type.  The name is read when first used (as GNU GSS
+   and MIT's mechanism glue do), and only once. */
+static const struct gss_mech *
+cache_mech_for (gss_OID type)
 {
-  OM_uint32 major = GSS_S_BAD_NAMETYPE;
   size_t i;
 
   for (i = 0; _gss_mechs[i]; i++)
-    {
-      const struct gss_mech *m = _gss_mechs[i];
-      void *mname;
+    if (type == GSS_C_NO_OID || _gss_mech_has_name_type (_gss_mechs[i], type))
+      return _gss_mechs[i];
+  return NULL;
+}
 
-      if (type && !_gss_mech_has_name_type (m, type))
-	continue;
-      if (m->import_name == NULL)
-	return GSS_S_COMPLETE;
-      major = m->import_name (minor, value, type, &mname);
-      if (!GSS_ERROR (major))
-	{
-	  name->cache_mech = m;
-	  name->cache_mname = mname;
-	  *minor = 0;
-	  return GSS_S_COMPLETE;
-	}
-    }
-  return major;
+/* Whether names of TYPE are text, which may come with a terminating
+   NUL counted in their length (GNU SASL passes them so). */
+static bool
+is_text_type (gss_OID type)
+{
+  return !gss_oid_equal (type, GSS_C_NT_MACHINE_UID_NAME)
+    && !gss_oid_equal (type, GSS_KRB5_NT_MACHINE_UID_NAME);
 }
 
 /*@ gss_import_name - turn a printable name into an internal name
  *
  * @param minor_status (out) Receives the mechanism's status code, for
- *   example a libkrb5 parsing error.  Must not be NULL.
+ *   example a libkrb5 parsing error.  May be NULL.
  * @param input_name_buffer (in) The name: text for most name types (no
- *   terminating NUL is needed, and none may be inside), a uid_t in the
+ *   terminating NUL is needed; one counted in the length is dropped, as
+ *   GNU GSS and MIT tolerate it; none may be inside), a uid_t in the
  *   machine's representation for GSS_C_NT_MACHINE_UID_NAME, the token of
  *   gss_export_name() for GSS_C_NT_EXPORT_NAME.  Must not be
  *   GSS_C_NO_BUFFER.
@@ -198,28 +214,29 @@ check_importable (OM_uint32 *minor, const gss_buffer_t value, gss_OID type,
  * GSS_C_NT_ANONYMOUS, the anonymous name, which compares equal to no
  * name and cannot be used to establish a context.
  *
- * The name is checked at once, as RFC 2744 asks: an ill-formed name is
- * refused here, not when it is first used.  Except for exported names,
- * the result is not yet a mechanism name: it keeps the text as given,
- * which gss_display_name() returns, and becomes a Kerberos principal
- * when it is used (libkrb5 then maps a host-based name to a service
- * principal of the host's realm).  gss_canonicalize_name() makes the
- * mechanism name explicitly.
+ * The text is accepted as it is and read when the name is first used,
+ * as GNU GSS and MIT's mechanism glue do: with no default realm in
+ * krb5.conf, `user` can still be imported, displayed and compared, and
+ * an ill-formed name (`a@b@c`, an empty one, a UID string with
+ * non-digits) fails where it is used, for example in
+ * gss_canonicalize_name() or gss_init_sec_context(), with
+ * GSS_S_BAD_NAME and libkrb5's reason in the minor status.  It is read
+ * only once: the result is kept with the name.  Except for exported
+ * names, the result is not yet a mechanism name: it keeps the text as
+ * given, which gss_display_name() returns, and becomes a Kerberos
+ * principal when it is used (libkrb5 then maps a host-based name to a
+ * service principal of the host's realm).
  *
  * @return GSS_S_COMPLETE: The name is in @output_name.
  * @return GSS_S_BAD_NAMETYPE: @input_name_type is not a name type this
  *   library knows.
- * @return GSS_S_BAD_NAME: The name is ill-formed for its type: empty,
- *   with a NUL inside, not a principal libkrb5 can parse, a host-based
- *   name without a service, a user identifier with non-digits, of the
- *   wrong size or of no local user, or an exported name token of the
- *   wrong format.
+ * @return GSS_S_BAD_NAME: An exported name token of the wrong format.
  * @return GSS_S_BAD_MECH: An exported name names a mechanism this
  *   library does not offer.
  * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME:
  *   @input_name_buffer is GSS_C_NO_BUFFER, or has a length but no value.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or @output_name
- *   is NULL.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_BAD_NAME: @output_name
+ *   is NULL (GNU GSS's status).
  * @return GSS_S_UNAVAILABLE: The mechanism of an exported name cannot
  *   import it.
  * @return GSS_S_FAILURE: libkrb5 could not be initialised or memory ran
@@ -236,18 +253,20 @@ gss_import_name (OM_uint32 *minor_status,
   struct gss_name_struct *name;
   gss_OID type = GSS_C_NO_OID;
   OM_uint32 major;
+  size_t length;
 
   if (output_name != NULL)
     *output_name = GSS_C_NO_NAME;
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
   if (input_name_buffer == GSS_C_NO_BUFFER)
     return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME;
   if (input_name_buffer->length && input_name_buffer->value == NULL)
     return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME;
+  /* GNU GSS's status for the missing output. */
   if (output_name == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_BAD_NAME;
 
   if (input_name_type != GSS_C_NO_OID)
     {
@@ -264,17 +283,14 @@ gss_import_name (OM_uint32 *minor_status,
       *minor_status = GSS_MINOR_NOMEM;
       return GSS_S_FAILURE;
     }
+  length = input_name_buffer->length;
+  if (length > 0 && is_text_type (type)
+      && ((const char *) input_name_buffer->value)[length - 1] == '\0')
+    length--;
   if (type != GSS_C_NT_ANONYMOUS)
-    {
-      major = check_importable (minor_status, input_name_buffer, type, name);
-      if (GSS_ERROR (major))
-	{
-	  name_free (name);
-	  return major;
-	}
-    }
-  major = _gss_buffer_copy (minor_status, input_name_buffer->value,
-			    input_name_buffer->length, &name->value);
+    name->cache_mech = cache_mech_for (type);
+  major = _gss_buffer_copy (minor_status, input_name_buffer->value, length,
+			    &name->value);
   if (GSS_ERROR (major))
     {
       name_free (name);
@@ -298,8 +314,7 @@ check_input_name (gss_const_name_t name)
 
 /*@ gss_display_name - the printable form of an internal name
  *
- * @param minor_status (out) Receives the mechanism's status code.  Must
- *   not be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
  * @param input_name (in) The name to display.
  * @param output_name_buffer (out) Emptied first, then receives the
  *   text, followed by a NUL that the length does not count.  Release it
@@ -320,11 +335,9 @@ check_input_name (gss_const_name_t name)
  * gss_compare_name(), or the output of gss_export_name().
  *
  * @return GSS_S_COMPLETE: The text is in @output_name_buffer.
- * @return GSS_S_BAD_NAME: @input_name is not a live name handle.
- * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME: @input_name is
- *   GSS_C_NO_NAME.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or
- *   @output_name_buffer is NULL.
+ * @return GSS_S_BAD_NAME: @input_name is GSS_C_NO_NAME (GNU GSS's
+ *   status) or not a live name handle.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @output_name_buffer is NULL.
  * @return GSS_S_FAILURE: Memory ran out.
  *
  * @see gss_import_name gss_export_name gss_release_buffer
@@ -340,8 +353,11 @@ gss_display_name (OM_uint32 *minor_status, const gss_name_t input_name,
   if (output_name_type != NULL)
     *output_name_type = GSS_C_NO_OID;
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
+  /* GNU GSS's status for the absent name. */
+  if (input_name == GSS_C_NO_NAME)
+    return GSS_S_BAD_NAME;
   major = check_input_name (input_name);
   if (major)
     return major;
@@ -391,8 +407,7 @@ compare_as_mnames (OM_uint32 *minor, gss_const_name_t a, gss_const_name_t b,
 
 /*@ gss_compare_name - whether two names refer to the same entity
  *
- * @param minor_status (out) Receives the mechanism's status code.  Must
- *   not be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
  * @param name1 (in) The first name.
  * @param name2 (in) The second name.
  * @param name_equal (out) Receives 1 when the names refer to the same
@@ -416,7 +431,7 @@ compare_as_mnames (OM_uint32 *minor, gss_const_name_t a, gss_const_name_t b,
  *   @name2 is GSS_C_NO_NAME.
  * @return GSS_S_BAD_NAMETYPE: A name is of a type the mechanism does
  *   not take.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or @name_equal
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @name_equal
  *   is NULL.
  * @return GSS_S_UNAVAILABLE: The mechanism cannot compare names.
  * @return GSS_S_FAILURE: libkrb5 could not be initialised or memory ran
@@ -433,7 +448,7 @@ gss_compare_name (OM_uint32 *minor_status, const gss_name_t name1,
   if (name_equal != NULL)
     *name_equal = 0;
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
   major = check_input_name (name1);
   if (major == GSS_S_COMPLETE)
@@ -459,8 +474,7 @@ gss_compare_name (OM_uint32 *minor_status, const gss_name_t name1,
 
 /*@ gss_duplicate_name - copy an internal name
  *
- * @param minor_status (out) Receives the mechanism's status code.  Must
- *   not be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
  * @param src_name (in) The name to copy.
  * @param dest_name (out) Receives the copy, or GSS_C_NO_NAME on
  *   failure.  Release it with gss_release_name().  Must not be NULL.
@@ -471,11 +485,10 @@ gss_compare_name (OM_uint32 *minor_status, const gss_name_t name1,
  * the original is one.
  *
  * @return GSS_S_COMPLETE: The copy is in @dest_name.
- * @return GSS_S_BAD_NAME: @src_name is not a live name handle.
- * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME: @src_name is
- *   GSS_C_NO_NAME.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or @dest_name is
- *   NULL.
+ * @return GSS_S_BAD_NAME: @src_name is GSS_C_NO_NAME (GNU GSS's status)
+ *   or not a live name handle.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_FAILURE: @dest_name is
+ *   NULL (GNU GSS's status).
  * @return GSS_S_FAILURE: Memory ran out.
  *
  * @see gss_import_name gss_release_name
@@ -485,18 +498,22 @@ gss_duplicate_name (OM_uint32 *minor_status, const gss_name_t src_name,
 		    gss_name_t *dest_name)
 {
   struct gss_name_struct *copy;
+  void *cached;
   OM_uint32 major;
 
   if (dest_name != NULL)
     *dest_name = GSS_C_NO_NAME;
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
+  /* GNU GSS's statuses for the absent name and output. */
+  if (src_name == GSS_C_NO_NAME)
+    return GSS_S_BAD_NAME;
   major = check_input_name (src_name);
   if (major)
     return major;
   if (dest_name == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_FAILURE;
 
   copy = name_alloc ();
   if (copy == NULL)
@@ -513,13 +530,11 @@ gss_duplicate_name (OM_uint32 *minor_status, const gss_name_t src_name,
       major = copy->mech->duplicate_name (minor_status, src_name->mname,
 					  &copy->mname);
     }
-  if (!GSS_ERROR (major) && src_name->cache_mech)
-    {
-      copy->cache_mech = src_name->cache_mech;
-      major = copy->cache_mech->duplicate_name (minor_status,
-						src_name->cache_mname,
-						&copy->cache_mname);
-    }
+  copy->cache_mech = src_name->cache_mech;
+  cached = __atomic_load_n (&src_name->cache_mname, __ATOMIC_ACQUIRE);
+  if (!GSS_ERROR (major) && cached != NULL)
+    major = copy->cache_mech->duplicate_name (minor_status, cached,
+					      &copy->cache_mname);
   if (GSS_ERROR (major))
     {
       name_free (copy);
@@ -531,9 +546,7 @@ gss_duplicate_name (OM_uint32 *minor_status, const gss_name_t src_name,
 
 /*@ gss_release_name - release an internal name
  *
- * @param minor_status (out) Receives 0.  May be NULL: the name is
- *   released all the same, and the call returns
- *   GSS_S_CALL_INACCESSIBLE_WRITE.
+ * @param minor_status (out) Receives 0.  May be NULL.
  * @param name (in/out) The name to release; set to GSS_C_NO_NAME once
  *   it is.  A handle holding GSS_C_NO_NAME is accepted and nothing is
  *   done.
@@ -548,8 +561,8 @@ gss_duplicate_name (OM_uint32 *minor_status, const gss_name_t src_name,
  * @return GSS_S_COMPLETE: The name was released, or there was none.
  * @return GSS_S_BAD_NAME: *@name is not a live name handle (for example
  *   one already released).
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or @name is
- *   NULL.
+ * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME: @name is NULL
+ *   (GNU GSS's status).
  *
  * @see gss_import_name gss_duplicate_name
  */
@@ -568,17 +581,17 @@ gss_release_name (OM_uint32 *minor_status, gss_name_t *name)
       *name = GSS_C_NO_NAME;
     }
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
+  /* GNU GSS's status for the missing handle pointer. */
   if (name == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME;
   return GSS_S_COMPLETE;
 }
 
 /*@ gss_canonicalize_name - turn a name into a mechanism name
  *
- * @param minor_status (out) Receives the mechanism's status code.  Must
- *   not be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
  * @param input_name (in) The name to canonicalize.
  * @param mech_type (in) The mechanism, which must be named explicitly:
  *   GSS_KRB5.
@@ -605,8 +618,8 @@ gss_release_name (OM_uint32 *minor_status, gss_name_t *name)
  *   mechanism cannot read it.
  * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME: @input_name is
  *   GSS_C_NO_NAME.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or @output_name
- *   is NULL.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_FAILURE: @output_name
+ *   is NULL (GNU GSS's status).
  * @return GSS_S_UNAVAILABLE: The mechanism cannot import names.
  * @return GSS_S_FAILURE: libkrb5 could not be initialised or memory ran
  *   out.
@@ -626,13 +639,14 @@ gss_canonicalize_name (OM_uint32 *minor_status, const gss_name_t input_name,
   if (output_name != NULL)
     *output_name = GSS_C_NO_NAME;
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
   major = check_input_name (input_name);
   if (major)
     return major;
+  /* GNU GSS's status for the missing output. */
   if (output_name == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_FAILURE;
   /* RFC 2744: mech_type names one specific mechanism. */
   if (mech_type == GSS_C_NO_OID || (mech = _gss_find_mech (mech_type)) == NULL)
     return GSS_S_BAD_MECH;
@@ -658,8 +672,7 @@ gss_canonicalize_name (OM_uint32 *minor_status, const gss_name_t input_name,
 
 /*@ gss_export_name - the flat, comparable form of a mechanism name
  *
- * @param minor_status (out) Receives the mechanism's status code.  Must
- *   not be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
  * @param input_name (in) A mechanism name: from gss_canonicalize_name(),
  *   or as gss_accept_sec_context() or gss_inquire_context() return
  *   them.
@@ -681,8 +694,7 @@ gss_canonicalize_name (OM_uint32 *minor_status, const gss_name_t input_name,
  * @return GSS_S_BAD_NAME: @input_name is not a live name handle.
  * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME: @input_name is
  *   GSS_C_NO_NAME.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or
- *   @exported_name is NULL.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @exported_name is NULL.
  * @return GSS_S_UNAVAILABLE: The mechanism cannot export names.
  * @return GSS_S_FAILURE: The name is too long for the format, or memory
  *   ran out.
@@ -702,7 +714,7 @@ gss_export_name (OM_uint32 *minor_status, const gss_name_t input_name,
   if (exported_name != GSS_C_NO_BUFFER)
     _gss_buffer_init (exported_name);
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
   major = check_input_name (input_name);
   if (major)

@@ -20,14 +20,11 @@
  * @return GSS_S_COMPLETE: The token is in @message_token.
  * @return GSS_S_CONTEXT_EXPIRED: The context has expired.
  * @return GSS_S_BAD_QOP: @qop_req is not GSS_C_QOP_DEFAULT.
- * @return GSS_S_NO_CONTEXT: @context_handle is not a live, established
+ * @return GSS_S_NO_CONTEXT: @context_handle is GSS_C_NO_CONTEXT or not a live, established
  *   context handle.
- * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT:
- *   @context_handle is GSS_C_NO_CONTEXT.
  * @return GSS_S_CALL_INACCESSIBLE_READ: @message_buffer is
  *   GSS_C_NO_BUFFER, or has a length but no value.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or
- *   @message_token is NULL.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @message_token is NULL.
  * @return GSS_S_UNAVAILABLE: The context's key is of a type with no
  *   per-message tokens.
  * @return GSS_S_FAILURE: The cryptographic library failed or memory ran
@@ -72,14 +69,11 @@ gss_sign (OM_uint32 *minor_status, gss_ctx_id_t context_handle, int qop_req,
  * @return GSS_S_DEFECTIVE_TOKEN: The token is not a MIC token of this
  *   context.
  * @return GSS_S_CONTEXT_EXPIRED: The context has expired.
- * @return GSS_S_NO_CONTEXT: @context_handle is not a live, established
+ * @return GSS_S_NO_CONTEXT: @context_handle is GSS_C_NO_CONTEXT or not a live, established
  *   context handle.
- * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT:
- *   @context_handle is GSS_C_NO_CONTEXT.
  * @return GSS_S_CALL_INACCESSIBLE_READ: @message_buffer is unreadable.
  * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_DEFECTIVE_TOKEN:
  *   @token_buffer is unreadable.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL.
  * @return GSS_S_UNAVAILABLE: The context's key is of a type with no
  *   per-message tokens.
  * @return GSS_S_FAILURE: The cryptographic library failed or memory ran
@@ -121,14 +115,11 @@ gss_verify (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
  * @return GSS_S_COMPLETE: The token is in @output_message_buffer.
  * @return GSS_S_CONTEXT_EXPIRED: The context has expired.
  * @return GSS_S_BAD_QOP: @qop_req is not GSS_C_QOP_DEFAULT.
- * @return GSS_S_NO_CONTEXT: @context_handle is not a live, established
+ * @return GSS_S_NO_CONTEXT: @context_handle is GSS_C_NO_CONTEXT or not a live, established
  *   context handle.
- * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT:
- *   @context_handle is GSS_C_NO_CONTEXT.
  * @return GSS_S_CALL_INACCESSIBLE_READ: @input_message_buffer is
  *   unreadable.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or
- *   @output_message_buffer is NULL.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @output_message_buffer is NULL.
  * @return GSS_S_UNAVAILABLE: The context's key is of a type with no
  *   per-message tokens.
  * @return GSS_S_FAILURE: The message is too long, the cryptographic
@@ -177,12 +168,9 @@ gss_seal (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
  * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_DEFECTIVE_TOKEN:
  *   @input_message_buffer is unreadable.
  * @return GSS_S_CONTEXT_EXPIRED: The context has expired.
- * @return GSS_S_NO_CONTEXT: @context_handle is not a live, established
+ * @return GSS_S_NO_CONTEXT: @context_handle is GSS_C_NO_CONTEXT or not a live, established
  *   context handle.
- * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT:
- *   @context_handle is GSS_C_NO_CONTEXT.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or
- *   @output_message_buffer is NULL.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @output_message_buffer is NULL.
  * @return GSS_S_UNAVAILABLE: The context's key is of a type with no
  *   per-message tokens.
  * @return GSS_S_FAILURE: The cryptographic library failed or memory ran

@@ -5,8 +5,7 @@
 
 /*@ gss_create_empty_oid_set - make a new OID set with no members
  *
- * @param minor_status (out) Receives the mechanism's status code.  Must
- *   not be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
  * @param oid_set (out) Receives the new empty set, or GSS_C_NO_OID_SET
  *   on failure.  Release it with gss_release_oid_set().  Must not be
  *   NULL.
@@ -16,7 +15,7 @@
  * gss_acquire_cred() with this function and gss_add_oid_set_member().
  *
  * @return GSS_S_COMPLETE: The set is in @oid_set.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or @oid_set is
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @oid_set is
  *   NULL.
  * @return GSS_S_FAILURE: Memory ran out.
  *
@@ -29,7 +28,7 @@ gss_create_empty_oid_set (OM_uint32 *minor_status, gss_OID_set *oid_set)
   if (oid_set != NULL)
     *oid_set = GSS_C_NO_OID_SET;
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
   if (oid_set == NULL)
     return GSS_S_CALL_INACCESSIBLE_WRITE;
@@ -45,8 +44,7 @@ gss_create_empty_oid_set (OM_uint32 *minor_status, gss_OID_set *oid_set)
 
 /*@ gss_add_oid_set_member - add an OID to an OID set
  *
- * @param minor_status (out) Receives the mechanism's status code.  Must
- *   not be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
  * @param member_oid (in) The OID to add; the set keeps a copy of it.
  * @param oid_set (in/out) The set, made by gss_create_empty_oid_set()
  *   or returned by another call of this library.  Its array of elements
@@ -59,11 +57,11 @@ gss_create_empty_oid_set (OM_uint32 *minor_status, gss_OID_set *oid_set)
  * was.
  *
  * @return GSS_S_COMPLETE: The OID is in the set.
- * @return GSS_S_CALL_INACCESSIBLE_READ: @member_oid is GSS_C_NO_OID, or
- *   *@oid_set is GSS_C_NO_OID_SET.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or @oid_set is
+ * @return GSS_S_CALL_INACCESSIBLE_READ: *@oid_set is GSS_C_NO_OID_SET.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @oid_set is
  *   NULL.
- * @return GSS_S_FAILURE: Memory ran out.
+ * @return GSS_S_FAILURE: @member_oid is GSS_C_NO_OID or has length 0
+ *   (GNU GSS's status), or memory ran out.
  *
  * @see gss_create_empty_oid_set gss_test_oid_set_member
  * @see gss_release_oid_set
@@ -76,10 +74,12 @@ gss_add_oid_set_member (OM_uint32 *minor_status, const gss_OID member_oid,
   int present;
 
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
-  if (member_oid == GSS_C_NO_OID)
-    return GSS_S_CALL_INACCESSIBLE_READ;
+  /* GNU GSS's status for a missing or empty OID. */
+  if (member_oid == GSS_C_NO_OID || member_oid->length == 0
+      || member_oid->elements == NULL)
+    return GSS_S_FAILURE;
   if (oid_set == NULL)
     return GSS_S_CALL_INACCESSIBLE_WRITE;
   if (*oid_set == GSS_C_NO_OID_SET)
@@ -108,8 +108,7 @@ gss_add_oid_set_member (OM_uint32 *minor_status, const gss_OID member_oid,
 
 /*@ gss_test_oid_set_member - whether an OID set holds an OID
  *
- * @param minor_status (out) Receives the mechanism's status code.  Must
- *   not be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
  * @param member (in) The OID to look for.
  * @param set (in) The set to look in.
  * @param present (out) Receives 1 when an element of @set equals
@@ -119,10 +118,10 @@ gss_add_oid_set_member (OM_uint32 *minor_status, const gss_OID member_oid,
  * A typical use is checking that gss_indicate_mechs() lists a
  * mechanism before asking for it.
  *
- * @return GSS_S_COMPLETE: The answer is in @present.
- * @return GSS_S_CALL_INACCESSIBLE_READ: @member is GSS_C_NO_OID or @set
- *   is GSS_C_NO_OID_SET.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or @present is
+ * @return GSS_S_COMPLETE: The answer is in @present (0 for a @member
+ *   that is GSS_C_NO_OID, as GNU GSS).
+ * @return GSS_S_CALL_INACCESSIBLE_READ: @set is GSS_C_NO_OID_SET.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @present is
  *   NULL.
  *
  * @see gss_add_oid_set_member gss_indicate_mechs gss_oid_equal
@@ -136,12 +135,15 @@ gss_test_oid_set_member (OM_uint32 *minor_status, const gss_OID member,
   if (present != NULL)
     *present = 0;
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
-  if (member == GSS_C_NO_OID || set == GSS_C_NO_OID_SET)
+  if (set == GSS_C_NO_OID_SET)
     return GSS_S_CALL_INACCESSIBLE_READ;
   if (present == NULL)
     return GSS_S_CALL_INACCESSIBLE_WRITE;
+  /* No OID is in no set: GNU GSS answers so. */
+  if (member == GSS_C_NO_OID)
+    return GSS_S_COMPLETE;
 
   for (i = 0; i < set->count; i++)
     if (gss_oid_equal (&set->elements[i], member))
@@ -154,9 +156,7 @@ gss_test_oid_set_member (OM_uint32 *minor_status, const gss_OID member,
 
 /*@ gss_release_oid_set - release an OID set and the OIDs it holds
  *
- * @param minor_status (out) Receives 0.  May be NULL: the set is
- *   released all the same, and the call returns
- *   GSS_S_CALL_INACCESSIBLE_WRITE.
+ * @param minor_status (out) Receives 0.  May be NULL.
  * @param set (in/out, optional) The set to release; set to
  *   GSS_C_NO_OID_SET once it is.  NULL, or a set holding
  *   GSS_C_NO_OID_SET, is accepted and nothing is done.
@@ -169,8 +169,6 @@ gss_test_oid_set_member (OM_uint32 *minor_status, const gss_OID member,
  * they hold.
  *
  * @return GSS_S_COMPLETE: The set was released, or there was none.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL; the set
- *   has been released nevertheless.
  *
  * @see gss_create_empty_oid_set gss_indicate_mechs
  */
@@ -188,7 +186,7 @@ gss_release_oid_set (OM_uint32 *minor_status, gss_OID_set *set)
       *set = GSS_C_NO_OID_SET;
     }
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
   return GSS_S_COMPLETE;
 }

@@ -4,8 +4,7 @@
 /*@ gss_inquire_saslname_for_mech - the SASL name and description of a
  *   mechanism
  *
- * @param minor_status (out) Receives the mechanism's status code.  Must
- *   not be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
  * @param desired_mech (in) The mechanism's OID.
  * @param sasl_mech_name (out, optional) Emptied first, then receives
  *   the mechanism's SASL name as RFC 5801 defines it (`GS2-KRB5` for
@@ -26,9 +25,8 @@
  * @return GSS_S_COMPLETE: The outputs asked for are filled in.
  * @return GSS_S_BAD_MECH: @desired_mech names no mechanism of this
  *   library.
- * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_MECH: @desired_mech
- *   is GSS_C_NO_OID.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL.
+ * @return GSS_S_CALL_INACCESSIBLE_READ: @desired_mech is GSS_C_NO_OID
+ *   (GNU GSS's status).
  * @return GSS_S_FAILURE: Memory ran out.
  *
  * @see gss_inquire_mech_for_saslname gss_indicate_mechs
@@ -50,10 +48,10 @@ gss_inquire_saslname_for_mech (OM_uint32 *minor_status,
   if (mech_description != GSS_C_NO_BUFFER)
     _gss_buffer_init (mech_description);
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
   if (desired_mech == GSS_C_NO_OID)
-    return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_MECH;
+    return GSS_S_CALL_INACCESSIBLE_READ;
   mech = _gss_find_mech (desired_mech);
   if (mech == NULL)
     return GSS_S_BAD_MECH;
@@ -78,8 +76,7 @@ gss_inquire_saslname_for_mech (OM_uint32 *minor_status,
 
 /*@ gss_inquire_mech_for_saslname - the mechanism behind a SASL name
  *
- * @param minor_status (out) Receives the mechanism's status code.  Must
- *   not be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
  * @param sasl_mech_name (in) The SASL name, such as `GS2-KRB5`, compared
  *   byte for byte.  Must not be GSS_C_NO_BUFFER.
  * @param mech_type (out, optional) Receives the mechanism's OID, a
@@ -96,9 +93,8 @@ gss_inquire_saslname_for_mech (OM_uint32 *minor_status,
  *   @mech_type.
  * @return GSS_S_BAD_MECH: No mechanism of this library has that SASL
  *   name.
- * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_MECH:
- *   @sasl_mech_name is GSS_C_NO_BUFFER, or has a length but no value.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL.
+ * @return GSS_S_CALL_INACCESSIBLE_READ: @sasl_mech_name is
+ *   GSS_C_NO_BUFFER, or has a length but no value (GNU GSS's status).
  *
  * @see gss_inquire_saslname_for_mech
  */
@@ -112,11 +108,11 @@ gss_inquire_mech_for_saslname (OM_uint32 *minor_status,
   if (mech_type != NULL)
     *mech_type = GSS_C_NO_OID;
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
   if (sasl_mech_name == GSS_C_NO_BUFFER
       || (sasl_mech_name->length && sasl_mech_name->value == NULL))
-    return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_MECH;
+    return GSS_S_CALL_INACCESSIBLE_READ;
 
   mech = _gss_find_mech_by_sasl (sasl_mech_name->value,
 				 sasl_mech_name->length);

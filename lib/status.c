@@ -2,6 +2,8 @@
    dispatch of minor codes to their mechanism. */
 #include "internal.h"
 
+_Thread_local OM_uint32 _gss_minor_discard;
+
 /* Indexed by routine error number (RFC 2744 section 3.9.1). */
 static const char *const routine_texts[] = {
   NULL,
@@ -103,7 +105,7 @@ display_major (OM_uint32 *minor, OM_uint32 status, OM_uint32 *message_context,
 /*@ gss_display_status - the text of a major or minor status code
  *
  * @param minor_status (out) Receives the status code of this call
- *   itself.  Must not be NULL.
+ *   itself.  May be NULL.
  * @param status_value (in) The status code to explain.
  * @param status_type (in) GSS_C_GSS_CODE when @status_value is a major
  *   status, GSS_C_MECH_CODE when it is a minor status of @mech_type.
@@ -113,7 +115,8 @@ display_major (OM_uint32 *minor, OM_uint32 status, OM_uint32 *message_context,
  * @param message_context (in/out) Set it to 0 before the first call.
  *   After each call it is 0 when there is no further message, and
  *   something else when there is one, to be fetched by calling again
- *   with the value left.  Must not be NULL.
+ *   with the value left.  May be NULL, for the first message only (as
+ *   GNU GSS).
  * @param status_string (out) Emptied first, then receives one message,
  *   NUL-terminated, to be released with gss_release_buffer().  Must not
  *   be NULL.
@@ -149,8 +152,7 @@ display_major (OM_uint32 *minor, OM_uint32 status, OM_uint32 *message_context,
  *   (for a minor status, anything but 0).
  * @return GSS_S_BAD_MECH: For a minor status, @mech_type names no
  *   mechanism of this library.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status,
- *   @message_context or @status_string is NULL.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @status_string is NULL.
  * @return GSS_S_FAILURE: libkrb5 could not be initialised or memory ran
  *   out.
  *
@@ -162,13 +164,17 @@ gss_display_status (OM_uint32 *minor_status, OM_uint32 status_value,
 		    OM_uint32 *message_context, gss_buffer_t status_string)
 {
   const struct gss_mech *mech;
+  OM_uint32 first = 0;
 
   if (status_string != GSS_C_NO_BUFFER)
     _gss_buffer_init (status_string);
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
-  if (message_context == NULL || status_string == GSS_C_NO_BUFFER)
+  /* Without a message context, the first message, as GNU GSS does. */
+  if (message_context == NULL)
+    message_context = &first;
+  if (status_string == GSS_C_NO_BUFFER)
     return GSS_S_CALL_INACCESSIBLE_WRITE;
 
   switch (status_type)

@@ -12,8 +12,7 @@
 
 /*@ gss_export_sec_context - move a security context out of this process
  *
- * @param minor_status (out) Receives the mechanism's status code.  Must
- *   not be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
  * @param context_handle (in/out) The context to export.  On success the
  *   context is gone from this process and GSS_C_NO_CONTEXT is stored;
  *   on failure it is left as it was.
@@ -50,8 +49,7 @@
  * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_CALL_INACCESSIBLE_WRITE |
  *   GSS_S_NO_CONTEXT:
  *   @context_handle is NULL.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or
- *   @interprocess_token is NULL.
+ * @return GSS_S_CALL_INACCESSIBLE_WRITE: @interprocess_token is NULL.
  * @return GSS_S_FAILURE: Memory ran out.  If it ran out after the
  *   mechanism had given up the context, the context is deleted and
  *   *@context_handle set to GSS_C_NO_CONTEXT.
@@ -70,7 +68,7 @@ gss_export_sec_context (OM_uint32 *minor_status, gss_ctx_id_t *context_handle,
   if (interprocess_token != GSS_C_NO_BUFFER)
     _gss_buffer_init (interprocess_token);
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
   if (context_handle == NULL)
     return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_CALL_INACCESSIBLE_WRITE
@@ -126,8 +124,7 @@ gss_export_sec_context (OM_uint32 *minor_status, gss_ctx_id_t *context_handle,
 /*@ gss_import_sec_context - take over a security context exported by another
  *   process
  *
- * @param minor_status (out) Receives the mechanism's status code.  Must
- *   not be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
  * @param interprocess_token (in) The token from gss_export_sec_context().
  * @param context_handle (out) Receives the context, or GSS_C_NO_CONTEXT
  *   on failure.  Release it with gss_delete_sec_context().  Must not be
@@ -150,7 +147,6 @@ gss_export_sec_context (OM_uint32 *minor_status, gss_ctx_id_t *context_handle,
  *   value.
  * @return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_NO_CONTEXT:
  *   @context_handle is NULL.
- * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status is NULL.
  * @return GSS_S_UNAVAILABLE: The mechanism cannot import contexts, or
  *   the context's key is of a type this build cannot use.
  * @return GSS_S_FAILURE: libkrb5 could not be initialised, or memory ran
@@ -173,7 +169,7 @@ gss_import_sec_context (OM_uint32 *minor_status,
   if (context_handle != NULL)
     *context_handle = GSS_C_NO_CONTEXT;
   if (minor_status == NULL)
-    return GSS_S_CALL_INACCESSIBLE_WRITE;
+    minor_status = &_gss_minor_discard;
   *minor_status = 0;
   if (!_gss_buffer_readable (interprocess_token))
     return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_DEFECTIVE_TOKEN;

@@ -14,11 +14,15 @@
  * the krb5.conf auth_to_local rules (by default, a principal of the
  * local realm whose name is the login name).  A name that is not yet a
  * mechanism name is first resolved as a Kerberos principal.  This is a
- * GNU extension, declared in gss/ext.h; like strcmp(), it answers 0 for
- * yes.
+ * GNU extension, declared in gss/ext.h.
  *
- * @return 0: @name may use the account @username.
- * @return 1: It may not, or @name is not a live name handle, @username
+ * Non-zero means yes, as GNU GSS's code and MIT's gss_userok() answer.
+ * GNU GSS 1.0.4's manual page says the opposite (0 for yes); its code
+ * does not do what it says, and programs written for GNU GSS test the
+ * code's answer, so this is the answer given here.
+ *
+ * @return 1: @name may use the account @username.
+ * @return 0: It may not, or @name is not a live name handle, @username
  *   is NULL, or the name cannot be read as a principal.
  *
  * @see gss_accept_sec_context gss_display_name
@@ -33,14 +37,14 @@ gss_userok (const gss_name_t name, const char *username)
   int ok;
 
   if (!_gss_name_ok (name) || username == NULL)
-    return 1;
+    return 0;
   mech = name->mech ? name->mech : _gss_mechs[0];
   if (mech->userok == NULL)
-    return 1;
+    return 0;
   if (GSS_ERROR (_gss_name_to_mname (&minor, name, mech, &mname, &owned)))
-    return 1;
+    return 0;
   ok = mech->userok (mname, username);
   if (owned)
     mech->release_name (mname);
-  return ok ? 0 : 1;
+  return ok ? 1 : 0;
 }

@@ -14,7 +14,8 @@ parse_version (const char *s, unsigned long v[3])
       char *end;
 
       v[i] = 0;
-      if (*s == '\0' && i > 0)
+      /* Missing parts, even all three, are 0: GNU GSS accepts "". */
+      if (*s == '\0')
 	continue;
       if (*s < '0' || *s > '9')
 	return false;
@@ -31,7 +32,8 @@ parse_version (const char *s, unsigned long v[3])
 /*@ gss_check_version - check that the library is at least a given version
  *
  * @param req_version (in, optional) The oldest version the program
- *   works with, as `MAJOR.MINOR.PATCH` (missing parts count as 0, and
+ *   works with, as `MAJOR.MINOR.PATCH` (missing parts count as 0, the
+ *   empty string being 0.0.0 as for GNU GSS, and
  *   anything after the third number is ignored), or NULL.
  *
  * @desc

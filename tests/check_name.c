@@ -103,10 +103,13 @@ START_TEST (test_machine_uid)
   gss_release_name (&minor, &mn);
   gss_release_name (&minor, &name);
 
+  /* Read when used, as GNU GSS and MIT do: refused there. */
   buf.length = 1;
-  ck_assert_uint_eq (gss_import_name (&minor, &buf, GSS_KRB5_NT_MACHINE_UID_NAME, &name), GSS_S_BAD_NAME);
+  ck_assert_uint_eq (gss_import_name (&minor, &buf, GSS_KRB5_NT_MACHINE_UID_NAME, &name), GSS_S_COMPLETE);
+  ck_assert_uint_eq (gss_canonicalize_name (&minor, name, GSS_KRB5, &mn), GSS_S_BAD_NAME);
   ck_assert_uint_eq (minor, GSS_KRB5_S_G_WRONG_SIZE);
-  ck_assert_ptr_eq (name, GSS_C_NO_NAME);
+  ck_assert_ptr_eq (mn, GSS_C_NO_NAME);
+  gss_release_name (&minor, &name);
 }
 END_TEST
 
@@ -124,14 +127,25 @@ static const struct
   {"", &GSS_C_NT_STRING_UID_NAME},
 };
 
+/* Accepted at import, as GNU GSS and MIT do, and refused where they
+   are first used, with the reason in the minor status; the text is
+   still displayed as given. */
 START_TEST (test_ill_formed_names)
 {
-  gss_buffer_desc buf = unit_buf (ill_formed[_i].text);
-  gss_name_t name = (gss_name_t) 1;
+  gss_buffer_desc buf = unit_buf (ill_formed[_i].text), shown;
+  gss_name_t name, mn = (gss_name_t) 1;
 
-  ck_assert_uint_eq (gss_import_name (&minor, &buf, *ill_formed[_i].type, &name), GSS_S_BAD_NAME);
-  ck_assert_ptr_eq (name, GSS_C_NO_NAME);
+  ck_assert_uint_eq (gss_import_name (&minor, &buf, *ill_formed[_i].type, &name), GSS_S_COMPLETE);
+  ck_assert_uint_eq (gss_display_name (&minor, name, &shown, NULL), GSS_S_COMPLETE);
+  ck_assert (unit_buf_is (&shown, ill_formed[_i].text));
+  gss_release_buffer (&minor, &shown);
+  ck_assert_uint_eq (gss_canonicalize_name (&minor, name, GSS_KRB5, &mn), GSS_S_BAD_NAME);
+  ck_assert_ptr_eq (mn, GSS_C_NO_NAME);
   ck_assert_uint_ne (minor, 0);
+  /* The same answer the second time: the first reading is not kept as
+     a success. */
+  ck_assert_uint_eq (gss_canonicalize_name (&minor, name, GSS_KRB5, &mn), GSS_S_BAD_NAME);
+  gss_release_name (&minor, &name);
 }
 END_TEST
 
@@ -141,7 +155,9 @@ START_TEST (test_embedded_nul_and_types)
   gss_OID_desc unknown = { 3, (void *) "\x2a\x03\x04" };
   gss_name_t name, mn;
 
-  ck_assert_uint_eq (gss_import_name (&minor, &buf, GSS_KRB5_NT_PRINCIPAL_NAME, &name), GSS_S_BAD_NAME);
+  ck_assert_uint_eq (gss_import_name (&minor, &buf, GSS_KRB5_NT_PRINCIPAL_NAME, &name), GSS_S_COMPLETE);
+  ck_assert_uint_eq (gss_canonicalize_name (&minor, name, GSS_KRB5, &mn), GSS_S_BAD_NAME);
+  gss_release_name (&minor, &name);
   buf = unit_buf ("alice");
   ck_assert_uint_eq (gss_import_name (&minor, &buf, &unknown, &name), GSS_S_BAD_NAMETYPE);
   ck_assert_ptr_eq (name, GSS_C_NO_NAME);
@@ -160,6 +176,29 @@ static const unsigned char exported_alice[] = {
   0x01, 0x02, 0x02, 0x00, 0x00, 0x00, 0x0f,
   'a', 'l', 'i', 'c', 'e', '@', 'U', 'N', 'I', 'T', '.', 'T', 'E', 'S', 'T'
 };
+
+/* GNU SASL passes "service@host" with its terminating NUL counted in
+   the length; GNU GSS and MIT take it, and so must we. */
+START_TEST (test_trailing_nul)
+{
+  gss_buffer_desc buf = { sizeof "imap@mail.example.com", (void *) "imap@mail.example.com" };
+  gss_buffer_desc shown;
+  gss_name_t name, plain, mn;
+  int equal = 0;
+
+  ck_assert_uint_eq (gss_import_name (&minor, &buf, GSS_C_NT_HOSTBASED_SERVICE, &name), GSS_S_COMPLETE);
+  ck_assert_uint_eq (gss_display_name (&minor, name, &shown, NULL), GSS_S_COMPLETE);
+  ck_assert (unit_buf_is (&shown, "imap@mail.example.com"));
+  gss_release_buffer (&minor, &shown);
+  ck_assert_uint_eq (gss_canonicalize_name (&minor, name, GSS_KRB5, &mn), GSS_S_COMPLETE);
+  plain = import ("imap@mail.example.com", GSS_C_NT_HOSTBASED_SERVICE);
+  ck_assert_uint_eq (gss_compare_name (&minor, name, plain, &equal), GSS_S_COMPLETE);
+  ck_assert_int_eq (equal, 1);
+  gss_release_name (&minor, &mn);
+  gss_release_name (&minor, &plain);
+  gss_release_name (&minor, &name);
+}
+END_TEST
 
 START_TEST (test_export_and_reimport)
 {
@@ -278,11 +317,12 @@ START_TEST (test_userok)
   gss_name_t root = import ("root@" REALM, GSS_KRB5_NT_PRINCIPAL_NAME);
   gss_name_t stranger = import ("root@ELSEWHERE.TEST", GSS_KRB5_NT_PRINCIPAL_NAME);
 
-  ck_assert_int_eq (gss_userok (root, "root"), 0);
-  ck_assert_int_ne (gss_userok (root, "nobody-here-at-all"), 0);
-  ck_assert_int_ne (gss_userok (stranger, "root"), 0);
-  ck_assert_int_ne (gss_userok (GSS_C_NO_NAME, "root"), 0);
-  ck_assert_int_ne (gss_userok (root, NULL), 0);
+  /* Non-zero is yes, as GNU GSS's code and MIT answer. */
+  ck_assert_int_ne (gss_userok (root, "root"), 0);
+  ck_assert_int_eq (gss_userok (root, "nobody-here-at-all"), 0);
+  ck_assert_int_eq (gss_userok (stranger, "root"), 0);
+  ck_assert_int_eq (gss_userok (GSS_C_NO_NAME, "root"), 0);
+  ck_assert_int_eq (gss_userok (root, NULL), 0);
   gss_release_name (&minor, &root);
   gss_release_name (&minor, &stranger);
 }
@@ -297,26 +337,29 @@ START_TEST (test_calling_errors)
   char junk[64] = { 0 };
   gss_name_t bogus = (gss_name_t) junk;
 
-  ck_assert_uint_eq (gss_import_name (NULL, &buf, GSS_C_NO_OID, &out_name), GSS_S_CALL_INACCESSIBLE_WRITE);
+  /* A NULL minor_status performs the call, as GNU GSS does. */
+  ck_assert_uint_eq (gss_import_name (NULL, &buf, GSS_C_NO_OID, &out_name), GSS_S_COMPLETE);
+  gss_release_name (&minor, &out_name);
   ck_assert_uint_eq (gss_import_name (&minor, NULL, GSS_C_NO_OID, &out_name), GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME);
   ck_assert_uint_eq (gss_import_name (&minor, &nullval, GSS_C_NO_OID, &out_name), GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME);
-  ck_assert_uint_eq (gss_import_name (&minor, &buf, GSS_C_NO_OID, NULL), GSS_S_CALL_INACCESSIBLE_WRITE);
-  ck_assert_uint_eq (gss_display_name (NULL, name, &out, &type), GSS_S_CALL_INACCESSIBLE_WRITE);
-  ck_assert_uint_eq (gss_display_name (&minor, name, &out, &type), GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME);
+  ck_assert_uint_eq (gss_import_name (&minor, &buf, GSS_C_NO_OID, NULL), GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_BAD_NAME);
+  ck_assert_uint_eq (gss_display_name (NULL, name, &out, &type), GSS_S_BAD_NAME);
+  ck_assert_uint_eq (gss_display_name (&minor, name, &out, &type), GSS_S_BAD_NAME);
   ck_assert_uint_eq (gss_display_name (&minor, bogus, &out, &type), GSS_S_BAD_NAME);
   name = import ("x", GSS_C_NO_OID);
   ck_assert_uint_eq (gss_display_name (&minor, name, NULL, &type), GSS_S_CALL_INACCESSIBLE_WRITE);
-  ck_assert_uint_eq (gss_duplicate_name (&minor, name, NULL), GSS_S_CALL_INACCESSIBLE_WRITE);
-  ck_assert_uint_eq (gss_duplicate_name (&minor, GSS_C_NO_NAME, &out_name), GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME);
-  ck_assert_uint_eq (gss_duplicate_name (NULL, name, &out_name), GSS_S_CALL_INACCESSIBLE_WRITE);
-  ck_assert_uint_eq (gss_canonicalize_name (&minor, name, GSS_KRB5, NULL), GSS_S_CALL_INACCESSIBLE_WRITE);
+  ck_assert_uint_eq (gss_duplicate_name (&minor, name, NULL), GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_FAILURE);
+  ck_assert_uint_eq (gss_duplicate_name (&minor, GSS_C_NO_NAME, &out_name), GSS_S_BAD_NAME);
+  ck_assert_uint_eq (gss_duplicate_name (NULL, name, &out_name), GSS_S_COMPLETE);
+  gss_release_name (&minor, &out_name);
+  ck_assert_uint_eq (gss_canonicalize_name (&minor, name, GSS_KRB5, NULL), GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_FAILURE);
   ck_assert_uint_eq (gss_canonicalize_name (&minor, bogus, GSS_KRB5, &out_name), GSS_S_BAD_NAME);
   ck_assert_uint_eq (gss_export_name (&minor, name, NULL), GSS_S_CALL_INACCESSIBLE_WRITE);
   ck_assert_uint_eq (gss_export_name (&minor, GSS_C_NO_NAME, &out), GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME);
   ck_assert_uint_eq (gss_release_name (&minor, &bogus), GSS_S_BAD_NAME);
-  ck_assert_uint_eq (gss_release_name (&minor, NULL), GSS_S_CALL_INACCESSIBLE_WRITE);
-  /* Released even without minor_status; releasing nothing is fine. */
-  ck_assert_uint_eq (gss_release_name (NULL, &name), GSS_S_CALL_INACCESSIBLE_WRITE);
+  ck_assert_uint_eq (gss_release_name (&minor, NULL), GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME);
+  /* Released without minor_status too; releasing nothing is fine. */
+  ck_assert_uint_eq (gss_release_name (NULL, &name), GSS_S_COMPLETE);
   ck_assert_ptr_eq (name, GSS_C_NO_NAME);
   ck_assert_uint_eq (gss_release_name (&minor, &name), GSS_S_COMPLETE);
 }
@@ -370,6 +413,7 @@ unit_suite (void)
   tcase_add_test (tc, test_machine_uid);
   tcase_add_loop_test (tc, test_ill_formed_names, 0, sizeof ill_formed / sizeof ill_formed[0]);
   tcase_add_test (tc, test_embedded_nul_and_types);
+  tcase_add_test (tc, test_trailing_nul);
   tcase_add_test (tc, test_export_and_reimport);
   tcase_add_test (tc, test_bad_exported_names);
   tcase_add_test (tc, test_compare);

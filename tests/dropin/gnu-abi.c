@@ -111,13 +111,15 @@ main (void)
 	 "gss_display_status");
   gss_release_buffer (&minor, &text);
 
-  /* Calling errors instead of crashes. */
-  check (gss_import_name (NULL, &in, GSS_C_NO_OID, &gname) == GSS_S_CALL_INACCESSIBLE_WRITE,
-	 "NULL minor_status");
-  check (gss_display_name (&minor, GSS_C_NO_NAME, &text, NULL)
-	 == (GSS_S_CALL_INACCESSIBLE_READ | GSS_S_BAD_NAME), "missing name");
+  /* GNU GSS's answers where it gives one, calling errors where it
+     would crash (tests/dropin/differ compares them all). */
+  check (gss_import_name (NULL, &in, GSS_C_NO_OID, &gname) == GSS_S_COMPLETE,
+	 "NULL minor_status: the call is performed");
+  gss_release_name (NULL, &gname);
+  check (gss_display_name (&minor, GSS_C_NO_NAME, &text, NULL) == GSS_S_BAD_NAME,
+	 "missing name");
   check (gss_context_time (&minor, GSS_C_NO_CONTEXT, &minor)
-	 == (GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT), "missing context");
+	 == (GSS_S_CALL_BAD_STRUCTURE | GSS_S_NO_CONTEXT), "missing context");
   check (gss_add_oid_set_member (&minor, GSS_KRB5, NULL) == GSS_S_CALL_INACCESSIBLE_WRITE,
 	 "missing OID set");
 
