@@ -39,12 +39,14 @@ struct exchange
   gss_cred_id_t deleg;
   gss_buffer_desc first, reply;
   gss_OID actual_mech, accept_mech;
+  const char *target;		/* host-based; NULL for host@localhost */
 };
 
 static void
 exchange_run (struct exchange *x)
 {
-  gss_name_t target = service ();
+  gss_name_t target = x->target ? import (x->target, GSS_C_NT_HOSTBASED_SERVICE)
+    : service ();
   gss_buffer_desc empty = GSS_C_EMPTY_BUFFER, last;
 
   x->init_major = gss_init_sec_context (&minor, x->init_cred, &x->ictx, target,
@@ -483,6 +485,28 @@ START_TEST (test_no_key_for_name)
 }
 END_TEST
 
+/* A host that [domain_realm] does not map: the host-based name keeps
+   libkrb5's referral (empty) realm and its service type, so the
+   acceptor credential matches the keytab's host/realmless.test@REALM by
+   krb5_sname_match's rules and the initiator gets its ticket by
+   referral, as with MIT's mechanism (GNU SASL servers are named so). */
+START_TEST (test_host_without_domain_realm)
+{
+  gss_name_t name = import ("host@realmless.test", GSS_C_NT_HOSTBASED_SERVICE);
+  struct exchange x = { .req_flags = GSS_C_MUTUAL_FLAG, .target = "host@realmless.test" };
+
+  ck_assert_uint_eq (gss_acquire_cred (&minor, name, 0, GSS_C_NO_OID_SET, GSS_C_ACCEPT,
+				       &x.accept_cred, NULL, NULL), GSS_S_COMPLETE);
+  exchange_run (&x);
+  ck_assert_uint_eq (x.init_major, GSS_S_CONTINUE_NEEDED);
+  ck_assert_uint_eq (x.accept_major, GSS_S_COMPLETE);
+  ck_assert_uint_eq (x.final_major, GSS_S_COMPLETE);
+  gss_release_cred (&minor, &x.accept_cred);
+  exchange_free (&x);
+  gss_release_name (&minor, &name);
+}
+END_TEST
+
 START_TEST (test_wrong_key)
 {
   const char *wrong = getenv ("REALM_WRONG_KEYTAB");
@@ -558,6 +582,7 @@ unit_suite (void)
   tcase_add_test (tc, test_process_context_token);
   tcase_add_test (tc, test_credentials);
   tcase_add_test (tc, test_no_key_for_name);
+  tcase_add_test (tc, test_host_without_domain_realm);
   tcase_add_test (tc, test_wrong_key);
   tcase_add_test (tc, test_expired_ticket);
   tcase_add_test (tc, test_no_ccache);

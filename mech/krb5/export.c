@@ -167,6 +167,7 @@ get_name (struct reader *r)
       r->ok = false;
       return NULL;
     }
+  name->type = KRB5_NT_PRINCIPAL;
   return name;
 }
 

@@ -17,6 +17,11 @@
 struct krb5_gss_name
 {
   char *principal;
+  /* The principal's name type, which the text does not keep: a
+     host-based name (KRB5_NT_SRV_HST) matches keytab entries and
+     tickets by krb5_sname_match's rules, its empty (referral) realm
+     standing for any realm, as with MIT's mechanism. */
+  krb5_int32 type;
 };
 
 /* A credential: where its tickets or keys live, by name, so that any

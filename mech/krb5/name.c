@@ -32,6 +32,7 @@ krb5_gss_name_new (OM_uint32 *minor, krb5_context ctx,
   /* Keep a copy owned by the C allocator, so releasing a name needs no
      library context. */
   name->principal = strdup (text);
+  name->type = princ->type;
   krb5_free_unparsed_name (ctx, text);
   if (name->principal == NULL)
     {
@@ -54,6 +55,7 @@ krb5_gss_name_parse (OM_uint32 *minor, krb5_context ctx,
       *minor = (OM_uint32) code;
       return GSS_S_BAD_NAME;
     }
+  (*princ)->type = name->type;
   return GSS_S_COMPLETE;
 }
 
@@ -268,6 +270,7 @@ krb5_gss_duplicate_name (OM_uint32 *minor, const void *mname, void **copy)
       *minor = GSS_KRB5_S_G_BUFFER_ALLOC;
       return GSS_S_FAILURE;
     }
+  dup->type = name->type;
   *copy = dup;
   return GSS_S_COMPLETE;
 }

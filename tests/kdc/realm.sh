@@ -22,6 +22,9 @@
 #   host/localhost@LIBGSS.TEST  service keys in $KRB5_KTNAME
 #   test/localhost@LIBGSS.TEST  service keys in $KRB5_KTNAME
 #   absent/localhost@LIBGSS.TEST  a service the KDC knows but no keytab has
+#   host/realmless.test@LIBGSS.TEST  service keys in $KRB5_KTNAME, on a
+#                               host that [domain_realm] does not map
+#                               (host-based names get the referral realm)
 # and no others but the KDC's own.  The default ticket cache $KRB5CCNAME
 # holds a forwardable TGT for user.  Two more files serve failure tests:
 #   $REALM_WRONG_KEYTAB    the service principals with the right key
@@ -252,12 +255,14 @@ ktadd -norandkey -k $dir/user.keytab user
 addprinc -randkey $keys host/localhost
 addprinc -randkey $keys test/localhost
 addprinc -randkey $keys absent/localhost
+addprinc -randkey $keys host/realmless.test
 ktadd $keys -k $dir/wrong.keytab host/localhost test/localhost
 cpw -randkey $keys host/localhost
 cpw -randkey $keys test/localhost
 modprinc -kvno 2 host/localhost
 modprinc -kvno 2 test/localhost
 ktadd -norandkey -k $dir/service.keytab host/localhost test/localhost
+ktadd -k $dir/service.keytab host/realmless.test
 EOF
   for kt in user service wrong; do
     [ -s "$dir/$kt.keytab" ] || fail_with_logs "kadmin.local made no $kt.keytab"
