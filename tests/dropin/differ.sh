@@ -11,8 +11,10 @@ if [ -z "$gnu" ] || [ ! -f "$gnu" ]; then
   echo "SKIP: GNU GSS's libgss.so.3 (Debian package libgss3) is not installed"
   exit 77
 fi
+# Where libgss replaced GNU GSS system-wide there is nothing to compare
+# with (the program checks that each library is the one named).
 case $(readlink -f "$gnu") in
-  $(readlink -f "$ours")) echo "FAIL: the system's libgss.so.3 is ours, not GNU GSS"; exit 1 ;;
+  $(readlink -f "$ours")) echo "SKIP: the system's libgss.so.3 is this build's"; exit 77 ;;
 esac
 
 # A library built with --enable-sanitizers needs its runtimes loaded
