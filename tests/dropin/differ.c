@@ -79,6 +79,13 @@ add_probe (void (*run) (int), int arg, const char *fmt, ...)
   nprobes++;
 }
 
+static void
+say_version (int arg)
+{
+  (void) arg;
+  say ("version %s", api.gss_check_version (NULL));
+}
+
 static const char *conf_path[3];
 static const char *const conf_label[3] = { "noconf", "emptyconf", "realmconf" };
 
@@ -301,6 +308,21 @@ main (int argc, char **argv)
       return 2;
     }
   out_fd = 1;
+  /* The first library must be GNU GSS 1.0.4 and the second not. */
+  {
+    struct probe which = { "which", say_version, 0 };
+
+    run_one (argv[1], &which, 0, gnu, sizeof gnu);
+    run_one (argv[2], &which, 0, ours, sizeof ours);
+    if (strcmp (gnu, "version 1.0.4\n") != 0 || strcmp (ours, gnu) == 0)
+      {
+	gnu[strcspn (gnu, "\n")] = '\0';
+	ours[strcspn (ours, "\n")] = '\0';
+	printf ("FAIL: %s is not GNU GSS 1.0.4 (%s) or %s is (%s)\n",
+		argv[1], gnu, argv[2], ours);
+	return 1;
+      }
+  }
   register_probes ();
   for (i = 0; i < nprobes; i++)
     for (c = 0; c < 3; c++)
