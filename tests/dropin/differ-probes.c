@@ -1037,6 +1037,57 @@ probe_cred (int arg)
   (void) want;
 }
 
+/* Handles that are not live: memory that never held one (zero-filled,
+   so that what GNU GSS reads from it is the same on every run).  A
+   handle really released cannot be compared: GNU GSS would read freed
+   memory. */
+static union
+{
+  char bytes[512];
+  void *align;
+} dead;
+
+static void
+probe_dead (int arg)
+{
+  OM_uint32 major, t = 7;
+  gss_name_t n = (gss_name_t) &dead, other = GSS_C_NO_NAME;
+  gss_ctx_id_t c = (gss_ctx_id_t) &dead;
+  gss_cred_id_t cr = (gss_cred_id_t) &dead;
+  gss_buffer_desc msg = { 5, (void *) "hello" }, out = { 0, NULL };
+  int equal = -1;
+
+  switch (arg)
+    {
+#define C(k, label, expr) case k: CALL (label, expr); break;
+      C (0, "display_name (dead)", api.gss_display_name (&minor, n, &out, NULL));
+      C (1, "compare_name (dead)", api.gss_compare_name (&minor, n, n, &equal));
+      C (2, "duplicate_name (dead)", api.gss_duplicate_name (&minor, n, &other));
+      C (3, "canonicalize_name (dead)", api.gss_canonicalize_name (&minor, n, api.GSS_KRB5, &other));
+      C (4, "export_name (dead)", api.gss_export_name (&minor, n, &out));
+      C (5, "release_name (dead)", api.gss_release_name (&minor, &n));
+      C (6, "get_mic (dead)", api.gss_get_mic (&minor, c, 0, &msg, &out));
+      C (7, "wrap (dead)", api.gss_wrap (&minor, c, 1, 0, &msg, NULL, &out));
+      C (8, "context_time (dead)", api.gss_context_time (&minor, c, &t));
+      C (9, "delete_sec_context (dead)", api.gss_delete_sec_context (&minor, &c, GSS_C_NO_BUFFER));
+      C (10, "inquire_cred (dead)", api.gss_inquire_cred (&minor, cr, NULL, NULL, NULL, NULL));
+      C (11, "release_cred (dead)", api.gss_release_cred (&minor, &cr));
+      C (12, "init_sec_context (dead context)",
+	 api.gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &c, GSS_C_NO_NAME, GSS_C_NO_OID, 0, 0,
+				   GSS_C_NO_CHANNEL_BINDINGS, GSS_C_NO_BUFFER, NULL, &out, NULL, NULL));
+      C (13, "accept_sec_context (dead credential)",
+	 api.gss_accept_sec_context (&minor, &(gss_ctx_id_t) { GSS_C_NO_CONTEXT }, cr, &msg,
+				     GSS_C_NO_CHANNEL_BINDINGS, NULL, NULL, &out, NULL, NULL, NULL));
+      C (14, "userok (dead)", (OM_uint32) api.gss_userok (n, "root"));
+#undef C
+    default:
+      break;
+    }
+  say ("  equal %d, output %zu", equal, out.length);
+  (void) major;
+}
+#define DEAD_CASES 15
+
 void
 register_probes (void)
 {
@@ -1051,6 +1102,8 @@ register_probes (void)
 	add_probe (probe_use, (int) (t * NNAMES + n), "use/%s/%s", type_labels[t],
 		   names[n].label);
       }
+  for (i = 0; i < DEAD_CASES; i++)
+    add_probe (probe_dead, i, "-dead/%d", i);
   for (i = 0; i < NAMES_NULL_CASES; i++)
     add_probe (probe_names_null, i, "names-null/%d", i);
   for (i = 0; i <= 20; i++)

@@ -19,6 +19,10 @@ const struct intended intended[] = {
   /* Crashes, wherever they are. */
   {"*", "crash (*", GNU_CRASHES},
 
+  /* Handles that are not live. */
+  {"*/dead/*", NULL,
+   "a handle that is not live (never was, or was released) is refused with the status naming it; GNU GSS uses whatever memory it points to"},
+
   /* Name types. */
   {"*/import/unknown-oid/*", "import_name: major 0x00000000*",
    "an unknown name type is refused at import (GSS_S_BAD_NAMETYPE), as RFC 2743 asks; GNU GSS accepts any OID"},
