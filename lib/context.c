@@ -726,7 +726,8 @@ gss_process_context_token (OM_uint32 *minor_status,
 
 /*@ gss_context_time - how long a security context remains valid
  *
- * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May
+ *   be NULL.
  * @param context_handle (in) An established context.
  * @param time_rec (out) Receives the number of seconds the context
  *   remains valid; 0 when it has expired or the call fails.  Must not
@@ -778,7 +779,8 @@ gss_context_time (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
 
 /*@ gss_inquire_context - what is known of a security context
  *
- * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May
+ *   be NULL.
  * @param context_handle (in) The context, complete or still being
  *   established.
  * @param src_name (out, optional) Receives the initiator's name, a

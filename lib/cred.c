@@ -295,7 +295,8 @@ lifetime_for (gss_cred_usage_t usage, OM_uint32 init_life, OM_uint32 acc_life)
 
 /*@ gss_inquire_cred - what is known of a credential
  *
- * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May
+ *   be NULL.
  * @param cred_handle (in, optional) The credential, or
  *   GSS_C_NO_CREDENTIAL for the default initiator credential, which is
  *   then looked up as gss_acquire_cred() would.
@@ -382,7 +383,8 @@ gss_inquire_cred (OM_uint32 *minor_status, const gss_cred_id_t cred_handle,
 /*@ gss_inquire_cred_by_mech - what is known of one mechanism's part of a
  *   credential
  *
- * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May
+ *   be NULL.
  * @param cred_handle (in, optional) The credential, or
  *   GSS_C_NO_CREDENTIAL for the default initiator credential.
  * @param mech_type (in) The mechanism asked about; it must be one this
@@ -468,7 +470,8 @@ gss_inquire_cred_by_mech (OM_uint32 *minor_status,
 
 /*@ gss_add_cred - build a credential for one more mechanism
  *
- * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May
+ *   be NULL.
  * @param input_cred_handle (in, optional) The credential to extend, or
  *   GSS_C_NO_CREDENTIAL to start from the default credential.
  * @param desired_name (in, optional) The principal whose credentials

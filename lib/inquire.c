@@ -22,7 +22,8 @@ oid_set_from (OM_uint32 *minor, const gss_OID_desc *const *oids,
 
 /*@ gss_indicate_mechs - list the mechanisms this library offers
  *
- * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May
+ *   be NULL.
  * @param mech_set (out) Receives a new set holding the OID of every
  *   mechanism available, to be released with gss_release_oid_set().
  *   Must not be NULL.
@@ -69,7 +70,8 @@ gss_indicate_mechs (OM_uint32 *minor_status, gss_OID_set *mech_set)
 
 /*@ gss_inquire_names_for_mech - list the name types a mechanism takes
  *
- * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May
+ *   be NULL.
  * @param mechanism (in, optional) The mechanism, or GSS_C_NO_OID for the
  *   default one.
  * @param name_types (out) Receives a new set of name-type OIDs, to be
@@ -114,7 +116,8 @@ gss_inquire_names_for_mech (OM_uint32 *minor_status, const gss_OID mechanism,
 
 /*@ gss_inquire_mechs_for_name - list the mechanisms that can use a name
  *
- * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May
+ *   be NULL.
  * @param input_name (in) The name.
  * @param mech_types (out) Receives a new set of mechanism OIDs, to be
  *   released with gss_release_oid_set().  Must not be NULL.

@@ -20,7 +20,8 @@ check_msg_args (gss_const_ctx_id_t ctx, const gss_buffer_desc *input,
 
 /*@ gss_get_mic - compute a message integrity code for a message
  *
- * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May
+ *   be NULL.
  * @param context_handle (in) The established context to protect the
  *   message with.
  * @param qop_req (in) The quality of protection: GSS_C_QOP_DEFAULT (0),
@@ -47,8 +48,8 @@ check_msg_args (gss_const_ctx_id_t ctx, const gss_buffer_desc *input,
  * @return GSS_S_COMPLETE: The token is in @message_token.
  * @return GSS_S_CONTEXT_EXPIRED: The context has expired.
  * @return GSS_S_BAD_QOP: @qop_req is not GSS_C_QOP_DEFAULT.
- * @return GSS_S_NO_CONTEXT: @context_handle is GSS_C_NO_CONTEXT or not a live context
- *   handle, or its establishment is not complete
+ * @return GSS_S_NO_CONTEXT: @context_handle is GSS_C_NO_CONTEXT or not
+ *   a live context handle, or its establishment is not complete
  *   (GSS_KRB5_S_KG_CTX_INCOMPLETE in @minor_status).
  * @return GSS_S_CALL_INACCESSIBLE_READ: @message_buffer is
  *   GSS_C_NO_BUFFER, or has a length but no value.
@@ -125,8 +126,8 @@ gss_get_mic (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
  * @return GSS_S_DEFECTIVE_TOKEN: The token is not a MIC token of this
  *   context: wrong length, identifier or flags.
  * @return GSS_S_CONTEXT_EXPIRED: The context has expired.
- * @return GSS_S_NO_CONTEXT: @context_handle is GSS_C_NO_CONTEXT or not a live context
- *   handle, or its establishment is not complete.
+ * @return GSS_S_NO_CONTEXT: @context_handle is GSS_C_NO_CONTEXT or not
+ *   a live context handle, or its establishment is not complete.
  * @return GSS_S_CALL_INACCESSIBLE_READ: @message_buffer is
  *   GSS_C_NO_BUFFER, or has a length but no value.
  * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_DEFECTIVE_TOKEN:
@@ -167,7 +168,8 @@ gss_verify_mic (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
 
 /*@ gss_wrap - protect a message, optionally encrypting it
  *
- * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May
+ *   be NULL.
  * @param context_handle (in) The established context to protect the
  *   message with.
  * @param conf_req_flag (in) Nonzero to ask for confidentiality
@@ -197,8 +199,8 @@ gss_verify_mic (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
  * @return GSS_S_COMPLETE: The token is in @output_message_buffer.
  * @return GSS_S_CONTEXT_EXPIRED: The context has expired.
  * @return GSS_S_BAD_QOP: @qop_req is not GSS_C_QOP_DEFAULT.
- * @return GSS_S_NO_CONTEXT: @context_handle is GSS_C_NO_CONTEXT or not a live context
- *   handle, or its establishment is not complete.
+ * @return GSS_S_NO_CONTEXT: @context_handle is GSS_C_NO_CONTEXT or not
+ *   a live context handle, or its establishment is not complete.
  * @return GSS_S_CALL_INACCESSIBLE_READ: @input_message_buffer is
  *   GSS_C_NO_BUFFER, or has a length but no value.
  * @return GSS_S_CALL_INACCESSIBLE_WRITE: @output_message_buffer is NULL.
@@ -243,7 +245,8 @@ gss_wrap (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
 
 /*@ gss_unwrap - recover and check a message protected by gss_wrap
  *
- * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May
+ *   be NULL.
  * @param context_handle (in) The established context the token was
  *   made with, on the peer's side.
  * @param input_message_buffer (in) The token as received.
@@ -286,8 +289,8 @@ gss_wrap (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
  *   @input_message_buffer is GSS_C_NO_BUFFER, or has a length but no
  *   value.
  * @return GSS_S_CONTEXT_EXPIRED: The context has expired.
- * @return GSS_S_NO_CONTEXT: @context_handle is GSS_C_NO_CONTEXT or not a live context
- *   handle, or its establishment is not complete.
+ * @return GSS_S_NO_CONTEXT: @context_handle is GSS_C_NO_CONTEXT or not
+ *   a live context handle, or its establishment is not complete.
  * @return GSS_S_CALL_INACCESSIBLE_WRITE: @output_message_buffer is NULL.
  * @return GSS_S_UNAVAILABLE: The context's key is of a type with no
  *   per-message tokens, or the mechanism has none.
@@ -328,7 +331,8 @@ gss_unwrap (OM_uint32 *minor_status, const gss_ctx_id_t context_handle,
 /*@ gss_wrap_size_limit - the longest message whose wrap token fits a given
  *   size
  *
- * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May
+ *   be NULL.
  * @param context_handle (in) The established context the messages will
  *   be wrapped with.
  * @param conf_req_flag (in) Nonzero when the messages will be

@@ -314,7 +314,8 @@ check_input_name (gss_const_name_t name)
 
 /*@ gss_display_name - the printable form of an internal name
  *
- * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May
+ *   be NULL.
  * @param input_name (in) The name to display.
  * @param output_name_buffer (out) Emptied first, then receives the
  *   text, followed by a NUL that the length does not count.  Release it
@@ -407,7 +408,8 @@ compare_as_mnames (OM_uint32 *minor, gss_const_name_t a, gss_const_name_t b,
 
 /*@ gss_compare_name - whether two names refer to the same entity
  *
- * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May
+ *   be NULL.
  * @param name1 (in) The first name.
  * @param name2 (in) The second name.
  * @param name_equal (out) Receives 1 when the names refer to the same
@@ -474,7 +476,8 @@ gss_compare_name (OM_uint32 *minor_status, const gss_name_t name1,
 
 /*@ gss_duplicate_name - copy an internal name
  *
- * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May
+ *   be NULL.
  * @param src_name (in) The name to copy.
  * @param dest_name (out) Receives the copy, or GSS_C_NO_NAME on
  *   failure.  Release it with gss_release_name().  Must not be NULL.
@@ -591,7 +594,8 @@ gss_release_name (OM_uint32 *minor_status, gss_name_t *name)
 
 /*@ gss_canonicalize_name - turn a name into a mechanism name
  *
- * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May
+ *   be NULL.
  * @param input_name (in) The name to canonicalize.
  * @param mech_type (in) The mechanism, which must be named explicitly:
  *   GSS_KRB5.
@@ -672,7 +676,8 @@ gss_canonicalize_name (OM_uint32 *minor_status, const gss_name_t input_name,
 
 /*@ gss_export_name - the flat, comparable form of a mechanism name
  *
- * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May
+ *   be NULL.
  * @param input_name (in) A mechanism name: from gss_canonicalize_name(),
  *   or as gss_accept_sec_context() or gss_inquire_context() return
  *   them.

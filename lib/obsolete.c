@@ -20,8 +20,8 @@
  * @return GSS_S_COMPLETE: The token is in @message_token.
  * @return GSS_S_CONTEXT_EXPIRED: The context has expired.
  * @return GSS_S_BAD_QOP: @qop_req is not GSS_C_QOP_DEFAULT.
- * @return GSS_S_NO_CONTEXT: @context_handle is GSS_C_NO_CONTEXT or not a live, established
- *   context handle.
+ * @return GSS_S_NO_CONTEXT: @context_handle is GSS_C_NO_CONTEXT or not
+ *   a live, established context handle.
  * @return GSS_S_CALL_INACCESSIBLE_READ: @message_buffer is
  *   GSS_C_NO_BUFFER, or has a length but no value.
  * @return GSS_S_CALL_INACCESSIBLE_WRITE: @message_token is NULL.
@@ -69,8 +69,8 @@ gss_sign (OM_uint32 *minor_status, gss_ctx_id_t context_handle, int qop_req,
  * @return GSS_S_DEFECTIVE_TOKEN: The token is not a MIC token of this
  *   context.
  * @return GSS_S_CONTEXT_EXPIRED: The context has expired.
- * @return GSS_S_NO_CONTEXT: @context_handle is GSS_C_NO_CONTEXT or not a live, established
- *   context handle.
+ * @return GSS_S_NO_CONTEXT: @context_handle is GSS_C_NO_CONTEXT or not
+ *   a live, established context handle.
  * @return GSS_S_CALL_INACCESSIBLE_READ: @message_buffer is unreadable.
  * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_DEFECTIVE_TOKEN:
  *   @token_buffer is unreadable.
@@ -115,8 +115,8 @@ gss_verify (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
  * @return GSS_S_COMPLETE: The token is in @output_message_buffer.
  * @return GSS_S_CONTEXT_EXPIRED: The context has expired.
  * @return GSS_S_BAD_QOP: @qop_req is not GSS_C_QOP_DEFAULT.
- * @return GSS_S_NO_CONTEXT: @context_handle is GSS_C_NO_CONTEXT or not a live, established
- *   context handle.
+ * @return GSS_S_NO_CONTEXT: @context_handle is GSS_C_NO_CONTEXT or not
+ *   a live, established context handle.
  * @return GSS_S_CALL_INACCESSIBLE_READ: @input_message_buffer is
  *   unreadable.
  * @return GSS_S_CALL_INACCESSIBLE_WRITE: @output_message_buffer is NULL.
@@ -168,8 +168,8 @@ gss_seal (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
  * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_DEFECTIVE_TOKEN:
  *   @input_message_buffer is unreadable.
  * @return GSS_S_CONTEXT_EXPIRED: The context has expired.
- * @return GSS_S_NO_CONTEXT: @context_handle is GSS_C_NO_CONTEXT or not a live, established
- *   context handle.
+ * @return GSS_S_NO_CONTEXT: @context_handle is GSS_C_NO_CONTEXT or not
+ *   a live, established context handle.
  * @return GSS_S_CALL_INACCESSIBLE_WRITE: @output_message_buffer is NULL.
  * @return GSS_S_UNAVAILABLE: The context's key is of a type with no
  *   per-message tokens.

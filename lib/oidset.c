@@ -5,7 +5,8 @@
 
 /*@ gss_create_empty_oid_set - make a new OID set with no members
  *
- * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May
+ *   be NULL.
  * @param oid_set (out) Receives the new empty set, or GSS_C_NO_OID_SET
  *   on failure.  Release it with gss_release_oid_set().  Must not be
  *   NULL.
@@ -44,7 +45,8 @@ gss_create_empty_oid_set (OM_uint32 *minor_status, gss_OID_set *oid_set)
 
 /*@ gss_add_oid_set_member - add an OID to an OID set
  *
- * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May
+ *   be NULL.
  * @param member_oid (in) The OID to add; the set keeps a copy of it.
  * @param oid_set (in/out) The set, made by gss_create_empty_oid_set()
  *   or returned by another call of this library.  Its array of elements
@@ -108,7 +110,8 @@ gss_add_oid_set_member (OM_uint32 *minor_status, const gss_OID member_oid,
 
 /*@ gss_test_oid_set_member - whether an OID set holds an OID
  *
- * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May
+ *   be NULL.
  * @param member (in) The OID to look for.
  * @param set (in) The set to look in.
  * @param present (out) Receives 1 when an element of @set equals

@@ -4,7 +4,8 @@
 /*@ gss_inquire_saslname_for_mech - the SASL name and description of a
  *   mechanism
  *
- * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May
+ *   be NULL.
  * @param desired_mech (in) The mechanism's OID.
  * @param sasl_mech_name (out, optional) Emptied first, then receives
  *   the mechanism's SASL name as RFC 5801 defines it (`GS2-KRB5` for
@@ -76,7 +77,8 @@ gss_inquire_saslname_for_mech (OM_uint32 *minor_status,
 
 /*@ gss_inquire_mech_for_saslname - the mechanism behind a SASL name
  *
- * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May
+ *   be NULL.
  * @param sasl_mech_name (in) The SASL name, such as `GS2-KRB5`, compared
  *   byte for byte.  Must not be GSS_C_NO_BUFFER.
  * @param mech_type (out, optional) Receives the mechanism's OID, a

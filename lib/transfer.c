@@ -12,7 +12,8 @@
 
 /*@ gss_export_sec_context - move a security context out of this process
  *
- * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May
+ *   be NULL.
  * @param context_handle (in/out) The context to export.  On success the
  *   context is gone from this process and GSS_C_NO_CONTEXT is stored;
  *   on failure it is left as it was.
@@ -124,7 +125,8 @@ gss_export_sec_context (OM_uint32 *minor_status, gss_ctx_id_t *context_handle,
 /*@ gss_import_sec_context - take over a security context exported by another
  *   process
  *
- * @param minor_status (out) Receives the mechanism's status code.  May be NULL.
+ * @param minor_status (out) Receives the mechanism's status code.  May
+ *   be NULL.
  * @param interprocess_token (in) The token from gss_export_sec_context().
  * @param context_handle (out) Receives the context, or GSS_C_NO_CONTEXT
  *   on failure.  Release it with gss_delete_sec_context().  Must not be
