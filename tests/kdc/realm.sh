@@ -22,9 +22,10 @@
 #   host/localhost@LIBGSS.TEST  service keys in $KRB5_KTNAME
 #   test/localhost@LIBGSS.TEST  service keys in $KRB5_KTNAME
 #   absent/localhost@LIBGSS.TEST  a service the KDC knows but no keytab has
-#   host/realmless.test@LIBGSS.TEST  service keys in $KRB5_KTNAME, on a
-#                               host that [domain_realm] does not map
-#                               (host-based names get the referral realm)
+#   host/realmless.test@LIBGSS.TEST  service keys in
+#                               $REALM_REALMLESS_KEYTAB, on a host that
+#                               [domain_realm] does not map (host-based
+#                               names get the referral realm)
 # and no others but the KDC's own.  The default ticket cache $KRB5CCNAME
 # holds a forwardable TGT for user.  Two more files serve failure tests:
 #   $REALM_WRONG_KEYTAB    the service principals with the right key
@@ -47,7 +48,7 @@
 # KDC_PID, REALM_WATCHDOG_PID, REALM_PORT_LOCK, REALM_USER, REALM_PASSWORD,
 # REALM_USER_KEYTAB, REALM_SERVICE (host@localhost), REALM_SERVICE2
 # (test@localhost), REALM_ABSENT_SERVICE (absent@localhost),
-# REALM_WRONG_KEYTAB, REALM_EXPIRED_CCACHE and
+# REALM_WRONG_KEYTAB, REALM_REALMLESS_KEYTAB, REALM_EXPIRED_CCACHE and
 # REALM_ENCTYPE (empty when not forced).  The replay cache lives in
 # $KRB5RCACHEDIR inside DIR.
 #
@@ -262,9 +263,9 @@ cpw -randkey $keys test/localhost
 modprinc -kvno 2 host/localhost
 modprinc -kvno 2 test/localhost
 ktadd -norandkey -k $dir/service.keytab host/localhost test/localhost
-ktadd -k $dir/service.keytab host/realmless.test
+ktadd -k $dir/realmless.keytab host/realmless.test
 EOF
-  for kt in user service wrong; do
+  for kt in user service wrong realmless; do
     [ -s "$dir/$kt.keytab" ] || fail_with_logs "kadmin.local made no $kt.keytab"
   done
 
@@ -331,6 +332,7 @@ EOF
     printf 'export REALM_SERVICE2=test@localhost\n'
     printf 'export REALM_ABSENT_SERVICE=absent@localhost\n'
     printf 'export REALM_WRONG_KEYTAB=%s\n' "$(quote "FILE:$dir/wrong.keytab")"
+    printf 'export REALM_REALMLESS_KEYTAB=%s\n' "$(quote "FILE:$dir/realmless.keytab")"
     printf 'export REALM_EXPIRED_CCACHE=%s\n' "$(quote "FILE:$dir/expired.ccache")"
     printf 'export REALM_ENCTYPE=%s\n' "$(quote "$enctype")"
   } > "$dir/env"
