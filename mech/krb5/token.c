@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define TOKEN_MAX (K5_LIBKRB5_MAX + 64)
+
 OM_uint32
 krb5_gss_wrap_token (OM_uint32 *minor, unsigned tok_id, const krb5_data *body,
 		     gss_buffer_t out)
@@ -38,15 +40,16 @@ krb5_gss_unwrap_token (const gss_buffer_t in, unsigned *tok_id,
   OM_uint32 major, tmp;
   unsigned char *p;
 
-  /* No context or RFC 1964 token is longer than libkrb5 can take:
-     refused before its body is copied. */
-  if (in->length > K5_LIBKRB5_MAX + 64)
+  /* No context token, and no RFC 1964 token (a message libkrb5 can
+     checksum and some 50 octets of framing and header), is longer:
+     refused before its body is copied, and the body always fits
+     krb5_data's unsigned int. */
+  if (in->length > TOKEN_MAX)
     return GSS_S_DEFECTIVE_TOKEN;
   major = gss_decapsulate_token (in, &GSS_KRB5_static, storage);
   if (major)
     return GSS_S_DEFECTIVE_TOKEN;
-  /* krb5_data counts in an unsigned int: refuse rather than cut. */
-  if (storage->length < 2 || storage->length - 2 > K5_LIBKRB5_MAX)
+  if (storage->length < 2)
     {
       gss_release_buffer (&tmp, storage);
       return GSS_S_DEFECTIVE_TOKEN;

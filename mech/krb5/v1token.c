@@ -60,22 +60,23 @@ framed_size (size_t inner)
   return 1 + lenlen + body;
 }
 
-/* Whether a message of LEN octets can go into a token: its checksum,
-   made by libkrb5, covers the header and the padded plaintext. */
-static bool
-len_ok (const struct k5_v1_key *k, bool wrap, size_t len)
-{
-  size_t limit = K5_LIBKRB5_MAX - HDR;
-
-  return wrap ? len <= limit - V1_CONFOUNDER - 8
-    && V1_CONFOUNDER + len + pad_of (k, len) <= limit : len <= limit;
-}
-
 static size_t
 token_size (const struct k5_v1_key *k, size_t msg_len)
 {
   return framed_size (HDR + 8 + k->cksum_len + V1_CONFOUNDER + msg_len
 		      + pad_of (k, msg_len));
+}
+
+/* Whether a message of LEN octets can go into a token: its checksum is
+   made by libkrb5 over the header and the padded plaintext, and the
+   framed token's DER length must stay below 2^31, which is all libtasn1
+   reads (gss_decapsulate_token). */
+static bool
+len_ok (const struct k5_v1_key *k, bool wrap, size_t len)
+{
+  if (len > K5_LIBKRB5_MAX - HDR - V1_CONFOUNDER - 8)
+    return false;
+  return !wrap || token_size (k, len) <= K5_LIBKRB5_MAX;
 }
 
 static OM_uint32
@@ -330,6 +331,8 @@ krb5_gss_v1_wrap_size_limit (const struct k5_v1_key *k, OM_uint32 req)
   if (fixed > req)
     return 0;
   n = req - fixed;
+  /* Near the largest len_ok takes, then down the few octets of
+     framing and padding. */
   if (!len_ok (k, true, n))
     n = K5_LIBKRB5_MAX - HDR - V1_CONFOUNDER - 8;
   while (n > 0 && !len_ok (k, true, n))
