@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NOMEM GSS_KRB5_S_G_BUFFER_ALLOC
+#define NOMEM KG_NOMEM
 #define BND_LENGTH 16
 /* Lgth, Bnd and Flags. */
 #define BASE_LENGTH (4 + BND_LENGTH + 4)
