@@ -1,0 +1,361 @@
+/* failalloc.c - loaded with LD_PRELOAD by tests/oom/sweep.sh: an
+   allocator that fails on request.  Every call goes to the next
+   allocator (libc's, or memcheck's or AddressSanitizer's replacement of
+   it, which therefore still sees and tracks every block); once armed
+   with failalloc_arm (N), the Nth allocation from then on returns NULL
+   with errno ENOMEM, once.  The program under test finds the control
+   functions with dlsym, so it runs unchanged, and fails nothing,
+   without the shim.
+
+   Counted: malloc, calloc, realloc, reallocarray and the aligned
+   allocators, the entry points through which glibc (strdup, asprintf,
+   fopen, ...), libkrb5, libcrypto and libtasn1 get memory.  free is
+   interposed only to recognise the bootstrap blocks below.
+
+   Environment: FAILALLOC_SPARE names places whose allocations are not
+   failed, the failure going to the next allocation instead (see
+   spared); FAILALLOC_TRACE, when set, prints the call stack of the
+   allocation failed. */
+#define _GNU_SOURCE 1
+#include <dlfcn.h>
+#include <execinfo.h>
+#include <string.h>
+#include <errno.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+/* The control interface, for dlsym. */
+void failalloc_arm (unsigned long n);
+unsigned long failalloc_disarm (void);
+unsigned long failalloc_count (void);
+unsigned long failalloc_fired (void);
+unsigned long failalloc_spared (void);
+
+typedef void *malloc_fn (size_t);
+typedef void *calloc_fn (size_t, size_t);
+typedef void *realloc_fn (void *, size_t);
+typedef void *reallocarray_fn (void *, size_t, size_t);
+typedef void free_fn (void *);
+typedef int posix_memalign_fn (void **, size_t, size_t);
+typedef void *memalign_fn (size_t, size_t);
+typedef void *valloc_fn (size_t);
+
+static malloc_fn *next_malloc;
+static calloc_fn *next_calloc;
+static realloc_fn *next_realloc;
+static reallocarray_fn *next_reallocarray;
+static free_fn *next_free;
+static posix_memalign_fn *next_posix_memalign;
+static memalign_fn *next_memalign, *next_aligned_alloc;
+static valloc_fn *next_valloc, *next_pvalloc;
+
+/* dlsym may allocate (glibc's keeps dlerror state in calloc'ed memory)
+   before the next allocator is known: those few blocks come from here
+   and are never freed. */
+static _Alignas (max_align_t) unsigned char boot[4096];
+static size_t boot_used;
+static int resolving;
+
+/* Counting state, shared by every thread: ARMED while counting, TARGET
+   the allocation to fail (0: none), FIRED how many have been failed. */
+static int armed;
+static unsigned long counted, target, fired, spares;
+
+static void *
+boot_alloc (size_t n)
+{
+  size_t a = _Alignof (max_align_t);
+  size_t start = (boot_used + a - 1) / a * a;
+
+  if (n > sizeof boot - start)
+    return NULL;
+  boot_used = start + n;
+  return boot + start;
+}
+
+static int
+is_boot (const void *p)
+{
+  return (const unsigned char *) p >= boot
+    && (const unsigned char *) p < boot + sizeof boot;
+}
+
+static void *
+next (const char *name)
+{
+  void *f = dlsym (RTLD_NEXT, name);
+
+  if (f == NULL)
+    {
+      static const char msg[] = "failalloc: an allocator is missing\n";
+      ssize_t ignored = write (2, msg, sizeof msg - 1);
+      (void) ignored;
+      abort ();
+    }
+  return f;
+}
+
+static void
+resolve (void)
+{
+  resolving = 1;
+  next_malloc = (malloc_fn *) next ("malloc");
+  next_calloc = (calloc_fn *) next ("calloc");
+  next_realloc = (realloc_fn *) next ("realloc");
+  next_reallocarray = (reallocarray_fn *) next ("reallocarray");
+  next_free = (free_fn *) next ("free");
+  next_posix_memalign = (posix_memalign_fn *) next ("posix_memalign");
+  next_memalign = (memalign_fn *) next ("memalign");
+  next_aligned_alloc = (memalign_fn *) next ("aligned_alloc");
+  next_valloc = (valloc_fn *) next ("valloc");
+  next_pvalloc = (valloc_fn *) next ("pvalloc");
+  resolving = 0;
+}
+
+/* Set while the shim itself runs code that may allocate (backtrace,
+   dladdr): those allocations are neither counted nor failed. */
+static __thread int inside;
+
+/* Whether the allocation with the call stack FRAMES (N of them) is in
+   one of the places named by FAILALLOC_SPARE, a list of function names
+   separated by spaces: a frame in a function of that name, or, for
+   "?<NAME", a frame in an unnamed function called by NAME. */
+static int
+spared (void *const *frames, int n)
+{
+  const char *spare = getenv ("FAILALLOC_SPARE");
+  const char *names[64];
+  Dl_info info;
+  int i;
+
+  if (spare == NULL || *spare == '\0')
+    return 0;
+  for (i = 0; i < n; i++)
+    names[i] = dladdr (frames[i], &info) && info.dli_sname
+      ? info.dli_sname : NULL;
+  while (*spare)
+    {
+      size_t len = strcspn (spare, " ");
+      int unnamed = len > 2 && spare[0] == '?' && spare[1] == '<';
+      const char *name = unnamed ? spare + 2 : spare;
+      size_t name_len = unnamed ? len - 2 : len;
+
+      for (i = 0; i + unnamed < n; i++)
+	{
+	  const char *f = names[i + unnamed];
+
+	  if ((!unnamed || names[i] == NULL) && f != NULL
+	      && strlen (f) == name_len && strncmp (f, name, name_len) == 0)
+	    return 1;
+	}
+      spare += len;
+      spare += strspn (spare, " ");
+    }
+  return 0;
+}
+
+/* Whether this allocation is the one to fail.  One in a spared place
+   passes the failure on to the next allocation. */
+static int
+fail_now (void)
+{
+  void *frames[64];
+  unsigned long n;
+  int depth;
+
+  if (inside || !__atomic_load_n (&armed, __ATOMIC_RELAXED))
+    return 0;
+  n = __atomic_add_fetch (&counted, 1, __ATOMIC_RELAXED);
+  if (n != __atomic_load_n (&target, __ATOMIC_RELAXED))
+    return 0;
+  inside = 1;
+  depth = backtrace (frames, 64);
+  if (spared (frames, depth))
+    {
+      __atomic_add_fetch (&target, 1, __ATOMIC_RELAXED);
+      __atomic_add_fetch (&spares, 1, __ATOMIC_RELAXED);
+      inside = 0;
+      return 0;
+    }
+  if (getenv ("FAILALLOC_TRACE"))
+    {
+      static const char msg[] = "failalloc: failing this allocation:\n";
+      ssize_t ignored = write (2, msg, sizeof msg - 1);
+      (void) ignored;
+      backtrace_symbols_fd (frames, depth, 2);
+    }
+  inside = 0;
+  __atomic_add_fetch (&fired, 1, __ATOMIC_RELAXED);
+  errno = ENOMEM;
+  return 1;
+}
+
+/* backtrace loads libgcc_s, which allocates, on its first call: once
+   now, before anything is counted. */
+static void __attribute__ ((constructor))
+warm_up (void)
+{
+  void *frame;
+
+  inside = 1;
+  backtrace (&frame, 1);
+  inside = 0;
+}
+
+unsigned long
+failalloc_spared (void)
+{
+  return __atomic_load_n (&spares, __ATOMIC_SEQ_CST);
+}
+
+void
+failalloc_arm (unsigned long n)
+{
+  __atomic_store_n (&armed, 0, __ATOMIC_SEQ_CST);
+  __atomic_store_n (&counted, 0, __ATOMIC_SEQ_CST);
+  __atomic_store_n (&fired, 0, __ATOMIC_SEQ_CST);
+  __atomic_store_n (&spares, 0, __ATOMIC_SEQ_CST);
+  __atomic_store_n (&target, n, __ATOMIC_SEQ_CST);
+  __atomic_store_n (&armed, 1, __ATOMIC_SEQ_CST);
+}
+
+unsigned long
+failalloc_disarm (void)
+{
+  __atomic_store_n (&armed, 0, __ATOMIC_SEQ_CST);
+  return __atomic_load_n (&counted, __ATOMIC_SEQ_CST);
+}
+
+unsigned long
+failalloc_count (void)
+{
+  return __atomic_load_n (&counted, __ATOMIC_SEQ_CST);
+}
+
+unsigned long
+failalloc_fired (void)
+{
+  return __atomic_load_n (&fired, __ATOMIC_SEQ_CST);
+}
+
+void *
+malloc (size_t n)
+{
+  if (next_malloc == NULL)
+    {
+      if (resolving)
+	return boot_alloc (n);
+      resolve ();
+    }
+  if (fail_now ())
+    return NULL;
+  return next_malloc (n);
+}
+
+void *
+calloc (size_t count, size_t size)
+{
+  if (next_calloc == NULL)
+    {
+      /* The boot area is static, hence zeroed, and never reused. */
+      if (resolving)
+	return size && count > SIZE_MAX / size ? NULL
+	  : boot_alloc (count * size);
+      resolve ();
+    }
+  if (fail_now ())
+    return NULL;
+  return next_calloc (count, size);
+}
+
+void *
+realloc (void *p, size_t n)
+{
+  if (next_realloc == NULL)
+    resolve ();
+  if (is_boot (p))
+    {
+      /* Never happens with glibc; a copy would need the old size. */
+      static const char msg[] = "failalloc: realloc of a bootstrap block\n";
+      ssize_t ignored = write (2, msg, sizeof msg - 1);
+      (void) ignored;
+      abort ();
+    }
+  /* realloc (p, 0) frees: it cannot run out of memory. */
+  if ((p == NULL || n != 0) && fail_now ())
+    return NULL;
+  return next_realloc (p, n);
+}
+
+void *
+reallocarray (void *p, size_t count, size_t size)
+{
+  if (next_reallocarray == NULL)
+    resolve ();
+  if (fail_now ())
+    return NULL;
+  return next_reallocarray (p, count, size);
+}
+
+void
+free (void *p)
+{
+  if (p == NULL || is_boot (p))
+    return;
+  if (next_free == NULL)
+    resolve ();
+  next_free (p);
+}
+
+int
+posix_memalign (void **out, size_t alignment, size_t n)
+{
+  if (next_posix_memalign == NULL)
+    resolve ();
+  if (fail_now ())
+    return ENOMEM;
+  return next_posix_memalign (out, alignment, n);
+}
+
+void *
+memalign (size_t alignment, size_t n)
+{
+  if (next_memalign == NULL)
+    resolve ();
+  if (fail_now ())
+    return NULL;
+  return next_memalign (alignment, n);
+}
+
+void *
+aligned_alloc (size_t alignment, size_t n)
+{
+  if (next_aligned_alloc == NULL)
+    resolve ();
+  if (fail_now ())
+    return NULL;
+  return next_aligned_alloc (alignment, n);
+}
+
+void *
+valloc (size_t n)
+{
+  if (next_valloc == NULL)
+    resolve ();
+  if (fail_now ())
+    return NULL;
+  return next_valloc (n);
+}
+
+void *
+pvalloc (size_t n)
+{
+  if (next_pvalloc == NULL)
+    resolve ();
+  if (fail_now ())
+    return NULL;
+  return next_pvalloc (n);
+}

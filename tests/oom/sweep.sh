@@ -1,0 +1,78 @@
+#!/bin/sh
+# sweep.sh - out of memory at every allocation of a context's life:
+# tests/oom/sweep with tests/oom/failalloc.so preloaded, inside a
+# throwaway realm.  Every call must answer GSS_S_FAILURE with the minor
+# status GSS_KRB5_S_G_BUFFER_ALLOC when memory runs out, or recover; no
+# crash, no half-built context, no leak.
+#
+# The sweep runs natively over every allocation (statuses and crashes,
+# about two seconds for some 1400 runs).  With VALGRIND_RUN
+# (tests/local.mk) it runs again under memcheck, which finds the leaks
+# and bad accesses, over every OOM_STRIDE-th allocation (default 1: the
+# whole sweep, about 90 seconds with two jobs; OOM_JOBS, default 2).  A
+# build with the sanitizers cannot run under valgrind: there
+# AddressSanitizer and LeakSanitizer watch the native sweep instead.
+#
+# The service ticket is fetched beforehand and the acceptor keeps no
+# replay cache, so that the sequence neither talks to the KDC nor
+# writes files, and makes the same allocations in every run.
+set -u
+srcdir=${srcdir:-.}
+builddir=${top_builddir:-.}
+prog=$builddir/tests/oom/sweep
+shim=$builddir/tests/oom/.libs/failalloc.so
+stride=${OOM_STRIDE:-1}
+jobs=${OOM_JOBS:-2}
+
+[ -f "$shim" ] || { echo "sweep.sh: $shim is not built" >&2; exit 1; }
+case $shim in /*) ;; *) shim=$(pwd)/$shim ;; esac
+
+# Allocations that libkrb5 1.20 (Debian 12) mishandles itself when they
+# fail; failalloc passes such a failure on to the next allocation
+# instead.  Each was seen, with its stack, in this sweep:
+#   k5_plugin_load_all        a failed profile_get_values while loading
+#                             the hostrealm modules leaves a NULL that
+#                             is read (SIGSEGV in profile_get_values)
+#   krb5_tkt_creds_init       its error path frees a context whose
+#                             ccache is still NULL (SIGSEGV in
+#                             krb5_cc_close)
+#   ?<krb5_get_credentials    a failed copy of the credentials
+#                             (k5_copy_creds_contents) leaves pointers
+#                             that krb5_get_credentials frees again
+#                             (double free)
+#   krb5_cc_cache_match       a failed read of the cache collection is
+#                             reported as KRB5_CC_NOTFOUND
+#   krb5_is_permitted_enctype a failed read of permitted_enctypes is
+#                             reported as KRB5_NOPERM_ETYPE
+#   profile_init_flags        a failed parse of krb5.conf leaves an
+#                             empty profile and no error: libkrb5 goes
+#                             on without a default realm
+FAILALLOC_SPARE='k5_plugin_load_all krb5_tkt_creds_init ?<krb5_get_credentials krb5_cc_cache_match krb5_is_permitted_enctype profile_init_flags'
+export FAILALLOC_SPARE
+
+sanitized=$(ldd "$builddir/lib/.libs/libgss.so.3" 2>/dev/null | grep -c 'lib[at]san')
+setup="kvno -q host/localhost >/dev/null && KRB5RCACHETYPE=none && export KRB5RCACHETYPE &&"
+if [ "$sanitized" -gt 0 ]; then
+  # The shim comes before the sanitizer's runtime, which then must not
+  # insist on coming first; the shim passes every call on to it.
+  native="ASAN_OPTIONS=verify_asan_link_order=0:detect_leaks=1 LD_PRELOAD='$shim' '$prog' -j $jobs"
+  checked=
+else
+  native="LD_PRELOAD='$shim' '$prog' -j $jobs"
+  if [ -n "${VALGRIND_RUN:-}" ]; then
+    # --soname-synonyms: memcheck would otherwise replace the malloc of
+    # every library, the shim's too, and nothing would ever fail.
+    checked="LD_PRELOAD='$shim' $VALGRIND_RUN --soname-synonyms=somalloc=nosuchlib --error-exitcode=99 --suppressions='$srcdir/tests/oom/libkrb5.supp' '$prog' -j $jobs -s $stride"
+  else
+    checked=
+  fi
+fi
+
+OOM_NATIVE=$native OOM_CHECKED=$checked OOM_STRIDE=$stride
+export OOM_NATIVE OOM_CHECKED OOM_STRIDE
+exec "$srcdir/tests/kdc/realm.sh" run sh -c "$setup"'
+  echo "== every allocation, natively"
+  eval "$OOM_NATIVE" || exit 1
+  [ -n "$OOM_CHECKED" ] || exit 0
+  echo "== every allocation (stride $OOM_STRIDE), under memcheck"
+  eval "$OOM_CHECKED"'
