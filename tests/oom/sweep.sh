@@ -10,8 +10,8 @@
 # (tests/local.mk) it runs again under memcheck, which finds the leaks
 # and bad accesses, over every OOM_STRIDE-th allocation (default 1: the
 # whole sweep, about 90 seconds with two jobs; OOM_JOBS, default 2).  A
-# build with the sanitizers cannot run under valgrind: there
-# AddressSanitizer and LeakSanitizer watch the native sweep instead.
+# build with the sanitizers skips: the shim cannot be loaded with
+# AddressSanitizer (see below), and valgrind cannot run that build.
 #
 # The service ticket is fetched beforehand and the acceptor keeps no
 # replay cache, so that the sequence neither talks to the KDC nor
@@ -53,10 +53,12 @@ export FAILALLOC_SPARE
 sanitized=$(ldd "$builddir/lib/.libs/libgss.so.3" 2>/dev/null | grep -c 'lib[at]san')
 setup="kvno -q host/localhost >/dev/null && KRB5RCACHETYPE=none && export KRB5RCACHETYPE &&"
 if [ "$sanitized" -gt 0 ]; then
-  # The shim comes before the sanitizer's runtime, which then must not
-  # insist on coming first; the shim passes every call on to it.
-  native="ASAN_OPTIONS=verify_asan_link_order=0:detect_leaks=1 LD_PRELOAD='$shim' '$prog' -j $jobs"
-  checked=
+  # Preloaded before AddressSanitizer's runtime (with
+  # ASAN_OPTIONS=verify_asan_link_order=0), the shim makes every program
+  # die at once with SIGSEGV; not investigated further.  The same sweep
+  # runs under memcheck in the build without the sanitizers.
+  echo "SKIP: the allocator shim and AddressSanitizer cannot be loaded together"
+  exit 77
 else
   native="LD_PRELOAD='$shim' '$prog' -j $jobs"
   if [ -n "${VALGRIND_RUN:-}" ]; then
