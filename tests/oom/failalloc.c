@@ -116,13 +116,28 @@ resolve (void)
 }
 
 /* Set while the shim itself runs code that may allocate (backtrace,
-   dladdr): those allocations are neither counted nor failed. */
-static __thread int inside;
+   dladdr): those allocations are neither counted nor failed.  In the
+   static TLS block: the dynamic model calls __tls_get_addr, which the
+   dynamic loader's own early allocations cannot. */
+static __thread int inside __attribute__ ((tls_model ("initial-exec")));
+
+/* Whether NAME (possibly NULL: a function without a dynamic symbol)
+   is PATTERN, LEN octets long: a function name, or "?" for any
+   unnamed function. */
+static int
+name_is (const char *name, const char *pattern, size_t len)
+{
+  if (len == 1 && *pattern == '?')
+    return name == NULL;
+  return name != NULL && strlen (name) == len
+    && strncmp (name, pattern, len) == 0;
+}
 
 /* Whether the allocation with the call stack FRAMES (N of them) is in
-   one of the places named by FAILALLOC_SPARE, a list of function names
-   separated by spaces: a frame in a function of that name, or, for
-   "?<NAME", a frame in an unnamed function called by NAME. */
+   one of the places named by FAILALLOC_SPARE, separated by spaces: NAME
+   for any frame in the function NAME, CALLEE<CALLER for a frame in
+   CALLEE called by CALLER, where CALLEE may be "?" (a function without
+   a dynamic symbol, such as libkrb5's internal ones). */
 static int
 spared (void *const *frames, int n)
 {
@@ -139,18 +154,15 @@ spared (void *const *frames, int n)
   while (*spare)
     {
       size_t len = strcspn (spare, " ");
-      int unnamed = len > 2 && spare[0] == '?' && spare[1] == '<';
-      const char *name = unnamed ? spare + 2 : spare;
-      size_t name_len = unnamed ? len - 2 : len;
+      const char *lt = memchr (spare, '<', len);
+      size_t callee_len = lt ? (size_t) (lt - spare) : len;
 
-      for (i = 0; i + unnamed < n; i++)
-	{
-	  const char *f = names[i + unnamed];
-
-	  if ((!unnamed || names[i] == NULL) && f != NULL
-	      && strlen (f) == name_len && strncmp (f, name, name_len) == 0)
-	    return 1;
-	}
+      for (i = 0; i < n; i++)
+	if (name_is (names[i], spare, callee_len)
+	    && (lt == NULL
+		|| (i + 1 < n
+		    && name_is (names[i + 1], lt + 1, len - callee_len - 1))))
+	  return 1;
       spare += len;
       spare += strspn (spare, " ");
     }

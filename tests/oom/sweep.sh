@@ -10,8 +10,9 @@
 # (tests/local.mk) it runs again under memcheck, which finds the leaks
 # and bad accesses, over every OOM_STRIDE-th allocation (default 1: the
 # whole sweep, about 90 seconds with two jobs; OOM_JOBS, default 2).  A
-# build with the sanitizers skips: the shim cannot be loaded with
-# AddressSanitizer (see below), and valgrind cannot run that build.
+# build with the sanitizers cannot run under valgrind: there
+# AddressSanitizer watches the native sweep instead (bad accesses and
+# double frees; not leaks, see below).
 #
 # The service ticket is fetched beforehand and the acceptor keeps no
 # replay cache, so that the sequence neither talks to the KDC nor
@@ -40,6 +41,12 @@ case $shim in /*) ;; *) shim=$(pwd)/$shim ;; esac
 #                             (k5_copy_creds_contents) leaves pointers
 #                             that krb5_get_credentials frees again
 #                             (double free)
+#   krb5int_c_copy_keyblock<krb5_mk_req_extended
+#                             a failed copy of the subkey leaves the
+#                             authenticator's authorization data
+#                             uninitialised, and krb5_auth_con_free
+#                             frees it (memcheck: a jump on
+#                             uninitialised data; ASan: SIGSEGV)
 #   krb5_cc_cache_match       a failed read of the cache collection is
 #                             reported as KRB5_CC_NOTFOUND
 #   krb5_is_permitted_enctype a failed read of permitted_enctypes is
@@ -47,18 +54,22 @@ case $shim in /*) ;; *) shim=$(pwd)/$shim ;; esac
 #   profile_init_flags        a failed parse of krb5.conf leaves an
 #                             empty profile and no error: libkrb5 goes
 #                             on without a default realm
-FAILALLOC_SPARE='k5_plugin_load_all krb5_tkt_creds_init ?<krb5_get_credentials krb5_cc_cache_match krb5_is_permitted_enctype profile_init_flags'
+FAILALLOC_SPARE='k5_plugin_load_all krb5_tkt_creds_init ?<krb5_get_credentials krb5int_c_copy_keyblock<krb5_mk_req_extended krb5_cc_cache_match krb5_is_permitted_enctype profile_init_flags'
 export FAILALLOC_SPARE
 
 sanitized=$(ldd "$builddir/lib/.libs/libgss.so.3" 2>/dev/null | grep -c 'lib[at]san')
 setup="kvno -q host/localhost >/dev/null && KRB5RCACHETYPE=none && export KRB5RCACHETYPE &&"
 if [ "$sanitized" -gt 0 ]; then
-  # Preloaded before AddressSanitizer's runtime (with
-  # ASAN_OPTIONS=verify_asan_link_order=0), the shim makes every program
-  # die at once with SIGSEGV; not investigated further.  The same sweep
-  # runs under memcheck in the build without the sanitizers.
-  echo "SKIP: the allocator shim and AddressSanitizer cannot be loaded together"
-  exit 77
+  # The shim comes before the sanitizer's runtime, which then must not
+  # insist on coming first; the shim passes every call on to it.
+  # AddressSanitizer catches the bad accesses and double frees of the
+  # error paths; the leaks are memcheck's to find, with the
+  # suppressions of libkrb5's own, in the build without the sanitizers.
+  # The functions AddressSanitizer intercepts (strdup, strndup, ...)
+  # allocate without calling malloc: they never fail here (some 1190
+  # allocations are swept instead of 1400).
+  native="ASAN_OPTIONS=verify_asan_link_order=0:detect_leaks=0 LD_PRELOAD='$shim' '$prog' -j $jobs"
+  checked=
 else
   native="LD_PRELOAD='$shim' '$prog' -j $jobs"
   if [ -n "${VALGRIND_RUN:-}" ]; then
