@@ -194,9 +194,9 @@ accept_first (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
   if (major)
     {
       /* Kerberos has no error code for bindings; like MIT, a generic
-	 one. */
-      code = major == GSS_S_BAD_BINDINGS ? KRB5KRB_ERR_GENERIC
-	: KRB5KRB_AP_ERR_MSG_TYPE;
+	 one, as for running out of memory. */
+      code = major == GSS_S_BAD_BINDINGS || major == GSS_S_FAILURE
+	? KRB5KRB_ERR_GENERIC : KRB5KRB_AP_ERR_MSG_TYPE;
       goto cleanup;
     }
 

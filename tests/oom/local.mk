@@ -19,3 +19,11 @@ tests_oom_failalloc_la_CFLAGS = $(WARN_CFLAGS)
 tests_oom_failalloc_la_LDFLAGS = -module -avoid-version -shared \
 	-rpath $(abs_builddir)/tests/oom
 
+
+## make check runs the memcheck sweep over every third allocation only
+## (some 750 runs, two to three minutes); this runs it over all of them
+## (some 2240, four to five), and scripts/test runs this.
+check-oom-full: $(check_PROGRAMS) $(check_LTLIBRARIES)
+	$(AM_V_at)$(TESTS_ENVIRONMENT) OOM_STRIDE=1 \
+	  $(SHELL) $(srcdir)/tests/oom/sweep.sh
+.PHONY: check-oom-full

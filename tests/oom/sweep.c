@@ -1,7 +1,8 @@
 /* sweep.c - out of memory at every allocation of a whole context's
    life: credentials and names, establishment with mutual
-   authentication, wrap/unwrap with and without confidentiality, MIC,
-   export and import of the context, deletion.  tests/oom/sweep.sh runs
+   authentication, channel bindings and delegation, wrap/unwrap with and
+   without confidentiality, MIC, export and import of the context,
+   inquiries, exported and canonical names, a status text, deletion.  tests/oom/sweep.sh runs
    it inside a throwaway realm with tests/oom/failalloc.so preloaded,
    under memcheck when it can.
 
@@ -213,10 +214,24 @@ sequence (struct run *r)
   gss_cred_id_t icred = GSS_C_NO_CREDENTIAL, acred = GSS_C_NO_CREDENTIAL;
   gss_ctx_id_t ictx = GSS_C_NO_CONTEXT, actx = GSS_C_NO_CONTEXT;
   gss_ctx_id_t imported = GSS_C_NO_CONTEXT;
+  gss_cred_id_t deleg = GSS_C_NO_CREDENTIAL;
+  gss_buffer_desc expname = GSS_C_EMPTY_BUFFER, text = GSS_C_EMPTY_BUFFER;
+  gss_name_t dname = GSS_C_NO_NAME, src2 = GSS_C_NO_NAME;
+  gss_name_t targ2 = GSS_C_NO_NAME, reimported = GSS_C_NO_NAME;
+  gss_name_t canon = GSS_C_NO_NAME, dup = GSS_C_NO_NAME;
+  struct gss_channel_bindings_struct cb;
   OM_uint32 flags = GSS_C_MUTUAL_FLAG | GSS_C_REPLAY_FLAG
-    | GSS_C_SEQUENCE_FLAG | GSS_C_CONF_FLAG | GSS_C_INTEG_FLAG;
-  OM_uint32 major, minor = 0, tmp;
+    | GSS_C_SEQUENCE_FLAG | GSS_C_CONF_FLAG | GSS_C_INTEG_FLAG
+    | GSS_C_DELEG_FLAG;
+  OM_uint32 major, minor = 0, tmp, ret_flags = 0, lifetime, max_input;
+  OM_uint32 message_context;
+  gss_cred_usage_t usage;
+  int equal = 0;
   const char *call;
+
+  memset (&cb, 0, sizeof cb);
+  cb.application_data.value = (void *) "oom sweep";
+  cb.application_data.length = 9;
 
   CALL ("gss_import_name (service)", GSS_S_COMPLETE,
 	gss_import_name (&minor, &svc, GSS_C_NT_HOSTBASED_SERVICE, &target));
@@ -230,16 +245,22 @@ sequence (struct run *r)
 			  GSS_C_ACCEPT, &acred, NULL, NULL));
   CALL ("gss_init_sec_context (first)", GSS_S_CONTINUE_NEEDED,
 	gss_init_sec_context (&minor, icred, &ictx, target, GSS_KRB5, flags,
-			      0, GSS_C_NO_CHANNEL_BINDINGS, GSS_C_NO_BUFFER,
-			      NULL, &t1, NULL, NULL));
+			      0, &cb, GSS_C_NO_BUFFER, NULL, &t1, NULL,
+			      NULL));
   CALL ("gss_accept_sec_context", GSS_S_COMPLETE,
-	gss_accept_sec_context (&minor, &actx, acred, &t1,
-				GSS_C_NO_CHANNEL_BINDINGS, &source, NULL,
-				&t2, NULL, NULL, NULL));
+	gss_accept_sec_context (&minor, &actx, acred, &t1, &cb, &source,
+				NULL, &t2, &ret_flags, NULL, &deleg));
+  /* A delegation is given up only when it cannot be done, never
+     because memory ran out. */
+  if (!(ret_flags & GSS_C_DELEG_FLAG) || deleg == GSS_C_NO_CREDENTIAL)
+    {
+      wrong (r, "no delegated credential (memory ran out in %s)",
+	     r->fired_in[0] ? r->fired_in : "no call");
+      goto done;
+    }
   CALL ("gss_init_sec_context (reply)", GSS_S_COMPLETE,
 	gss_init_sec_context (&minor, icred, &ictx, target, GSS_KRB5, flags,
-			      0, GSS_C_NO_CHANNEL_BINDINGS, &t2, NULL, &t3,
-			      NULL, NULL));
+			      0, &cb, &t2, NULL, &t3, NULL, NULL));
   CALL ("gss_display_name (initiator)", GSS_S_COMPLETE,
 	gss_display_name (&minor, source, &shown, NULL));
   if (!round_trip (r, "initiator", ictx, actx, 0)
@@ -252,6 +273,36 @@ sequence (struct run *r)
 	gss_import_sec_context (&minor, &exported, &imported));
   if (!round_trip (r, "imported", imported, actx, 1))
     goto done;
+
+  CALL ("gss_inquire_cred (delegated)", GSS_S_COMPLETE,
+	gss_inquire_cred (&minor, deleg, &dname, &lifetime, &usage, NULL));
+  CALL ("gss_inquire_context", GSS_S_COMPLETE,
+	gss_inquire_context (&minor, actx, &src2, &targ2, &lifetime, NULL,
+			     NULL, NULL, NULL));
+  CALL ("gss_wrap_size_limit", GSS_S_COMPLETE,
+	gss_wrap_size_limit (&minor, actx, 1, GSS_C_QOP_DEFAULT, 4096,
+			     &max_input));
+  CALL ("gss_export_name", GSS_S_COMPLETE,
+	gss_export_name (&minor, source, &expname));
+  CALL ("gss_import_name (exported)", GSS_S_COMPLETE,
+	gss_import_name (&minor, &expname, GSS_C_NT_EXPORT_NAME,
+			 &reimported));
+  CALL ("gss_compare_name", GSS_S_COMPLETE,
+	gss_compare_name (&minor, source, reimported, &equal));
+  if (!equal)
+    {
+      wrong (r, "the exported name came back as another");
+      goto done;
+    }
+  CALL ("gss_canonicalize_name", GSS_S_COMPLETE,
+	gss_canonicalize_name (&minor, target, GSS_KRB5, &canon));
+  CALL ("gss_duplicate_name", GSS_S_COMPLETE,
+	gss_duplicate_name (&minor, client, &dup));
+  /* KRB5KRB_AP_ERR_SKEW: libkrb5 has the text. */
+  message_context = 0;
+  CALL ("gss_display_status (mechanism)", GSS_S_COMPLETE,
+	gss_display_status (&minor, 0x96c73a25, GSS_C_MECH_CODE, GSS_KRB5,
+			    &message_context, &text));
 
 done:
   /* What a failed call must have left. */
@@ -273,12 +324,24 @@ done:
       || (strcmp (call, "gss_import_name (user)") == 0
 	  && client != GSS_C_NO_NAME)
       || (strcmp (call, "gss_accept_sec_context") == 0
-	  && source != GSS_C_NO_NAME))
+	  && source != GSS_C_NO_NAME)
+      || (strcmp (call, "gss_inquire_cred (delegated)") == 0
+	  && dname != GSS_C_NO_NAME)
+      || (strcmp (call, "gss_inquire_context") == 0
+	  && (src2 != GSS_C_NO_NAME || targ2 != GSS_C_NO_NAME))
+      || (strcmp (call, "gss_import_name (exported)") == 0
+	  && reimported != GSS_C_NO_NAME)
+      || (strcmp (call, "gss_canonicalize_name") == 0
+	  && canon != GSS_C_NO_NAME)
+      || (strcmp (call, "gss_duplicate_name") == 0
+	  && dup != GSS_C_NO_NAME))
     wrong (r, "%s failed and left a name", call);
   if ((strcmp (call, "gss_acquire_cred (initiate)") == 0
        && icred != GSS_C_NO_CREDENTIAL)
       || (strcmp (call, "gss_acquire_cred (accept)") == 0
-	  && acred != GSS_C_NO_CREDENTIAL))
+	  && acred != GSS_C_NO_CREDENTIAL)
+      || (strcmp (call, "gss_accept_sec_context") == 0
+	  && deleg != GSS_C_NO_CREDENTIAL))
     wrong (r, "%s failed and left a credential", call);
 
   /* Releasing allocates nothing, so it cannot fail for lack of memory. */
@@ -291,13 +354,22 @@ done:
       || (acred && gss_release_cred (&tmp, &acred))
       || (target && gss_release_name (&tmp, &target))
       || (client && gss_release_name (&tmp, &client))
-      || (source && gss_release_name (&tmp, &source)))
+      || (source && gss_release_name (&tmp, &source))
+      || (deleg && gss_release_cred (&tmp, &deleg))
+      || (dname && gss_release_name (&tmp, &dname))
+      || (src2 && gss_release_name (&tmp, &src2))
+      || (targ2 && gss_release_name (&tmp, &targ2))
+      || (reimported && gss_release_name (&tmp, &reimported))
+      || (canon && gss_release_name (&tmp, &canon))
+      || (dup && gss_release_name (&tmp, &dup)))
     wrong (r, "a release or delete failed");
   gss_release_buffer (&tmp, &t1);
   gss_release_buffer (&tmp, &t2);
   gss_release_buffer (&tmp, &t3);
   gss_release_buffer (&tmp, &exported);
   gss_release_buffer (&tmp, &shown);
+  gss_release_buffer (&tmp, &expname);
+  gss_release_buffer (&tmp, &text);
 }
 
 static void

@@ -6,23 +6,26 @@
 # crash, no half-built context, no leak.
 #
 # The sweep runs natively over every allocation (statuses and crashes,
-# about two seconds for some 1400 runs).  With VALGRIND_RUN
+# some 2240 runs in about 15 seconds).  With VALGRIND_RUN
 # (tests/local.mk) it runs again under memcheck, which finds the leaks
-# and bad accesses, over every OOM_STRIDE-th allocation (default 1: the
-# whole sweep, about 90 seconds with two jobs; OOM_JOBS, default 2).  A
+# and bad accesses, over every OOM_STRIDE-th allocation: by default
+# every third, to keep `make check' within about two minutes on two
+# cores; `make check-oom-full' (scripts/test) sets 1 and takes three
+# times as long.  OOM_JOBS runs are made at a time (default 2).  A
 # build with the sanitizers cannot run under valgrind: there
 # AddressSanitizer watches the native sweep instead (bad accesses and
 # double frees; not leaks, see below).
 #
 # The service ticket is fetched beforehand and the acceptor keeps no
-# replay cache, so that the sequence neither talks to the KDC nor
-# writes files, and makes the same allocations in every run.
+# replay cache, so that only the delegation (a forwarded TGT) talks to
+# the KDC, nothing writes files but the copy of the ticket cache each
+# run gets, and every run makes the same allocations.
 set -u
 srcdir=${srcdir:-.}
 builddir=${top_builddir:-.}
 prog=$builddir/tests/oom/sweep
 shim=$builddir/tests/oom/.libs/failalloc.so
-stride=${OOM_STRIDE:-1}
+stride=${OOM_STRIDE:-3}
 jobs=${OOM_JOBS:-2}
 
 [ -f "$shim" ] || { echo "sweep.sh: $shim is not built" >&2; exit 1; }
@@ -31,9 +34,9 @@ case $shim in /*) ;; *) shim=$(pwd)/$shim ;; esac
 # Allocations that libkrb5 1.20 (Debian 12) mishandles itself when they
 # fail; failalloc passes such a failure on to the next allocation
 # instead.  Each was seen, with its stack, in this sweep:
-#   k5_plugin_load_all        a failed profile_get_values while loading
-#                             the hostrealm modules leaves a NULL that
-#                             is read (SIGSEGV in profile_get_values)
+#   profile_get_values        reads a NULL when an allocation in it
+#                             fails (SIGSEGV; loading modules, finding
+#                             the KDC)
 #   krb5_tkt_creds_init       its error path frees a context whose
 #                             ccache is still NULL (SIGSEGV in
 #                             krb5_cc_close)
@@ -47,6 +50,12 @@ case $shim in /*) ;; *) shim=$(pwd)/$shim ;; esac
 #                             uninitialised, and krb5_auth_con_free
 #                             frees it (memcheck: a jump on
 #                             uninitialised data; ASan: SIGSEGV)
+#   krb5_get_cred_via_tkt     the TGS exchange of krb5_fwd_tgt_creds
+#                             copies from NULL (SIGSEGV in memmove)
+#   krb5_cc_retrieve_cred<krb5_fwd_tgt_creds
+#                             a failed read of the cache is reported
+#                             as KRB5_CC_NOTFOUND, so the delegation is
+#                             given up as impossible
 #   krb5_cc_cache_match       a failed read of the cache collection is
 #                             reported as KRB5_CC_NOTFOUND
 #   krb5_is_permitted_enctype a failed read of permitted_enctypes is
@@ -54,7 +63,7 @@ case $shim in /*) ;; *) shim=$(pwd)/$shim ;; esac
 #   profile_init_flags        a failed parse of krb5.conf leaves an
 #                             empty profile and no error: libkrb5 goes
 #                             on without a default realm
-FAILALLOC_SPARE='k5_plugin_load_all krb5_tkt_creds_init ?<krb5_get_credentials krb5int_c_copy_keyblock<krb5_mk_req_extended krb5_cc_cache_match krb5_is_permitted_enctype profile_init_flags'
+FAILALLOC_SPARE='profile_get_values krb5_tkt_creds_init ?<krb5_get_credentials krb5int_c_copy_keyblock<krb5_mk_req_extended krb5_get_cred_via_tkt krb5_cc_retrieve_cred<krb5_fwd_tgt_creds krb5_cc_cache_match krb5_is_permitted_enctype profile_init_flags'
 export FAILALLOC_SPARE
 
 sanitized=$(ldd "$builddir/lib/.libs/libgss.so.3" 2>/dev/null | grep -c 'lib[at]san')
