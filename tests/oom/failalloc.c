@@ -10,7 +10,9 @@
    Counted: malloc, calloc, realloc, reallocarray and the aligned
    allocators, the entry points through which glibc (strdup, asprintf,
    fopen, ...), libkrb5, libcrypto and libtasn1 get memory.  free is
-   interposed only to recognise the bootstrap blocks below.
+   interposed to recognise the bootstrap blocks below, and to keep the
+   count of failalloc_track; strdup and strndup, which glibc would
+   answer with its own malloc, to know who called them.
 
    Environment: FAILALLOC_SPARE names places whose allocations are not
    failed, the failure going to the next allocation instead (see
@@ -33,6 +35,8 @@ unsigned long failalloc_disarm (void);
 unsigned long failalloc_count (void);
 unsigned long failalloc_fired (void);
 unsigned long failalloc_spared (void);
+void failalloc_track (const void *lo, const void *hi);
+unsigned long failalloc_live (void);
 
 typedef void *malloc_fn (size_t);
 typedef void *calloc_fn (size_t, size_t);
@@ -58,6 +62,17 @@ static valloc_fn *next_valloc, *next_pvalloc;
 static _Alignas (max_align_t) unsigned char boot[4096];
 static size_t boot_used;
 static int resolving;
+
+/* The blocks that code in [TRACK_LO, TRACK_HI) allocated itself while
+   armed and has not freed (LIVE of them), in an open-addressing table
+   with deleted slots marked GONE.  Meant for one thread (the sweep's
+   children); a full table stops tracking (OVERFLOW). */
+#define TRACK_SLOTS (1u << 16)
+#define GONE ((void *) 1)
+static uintptr_t track_lo, track_hi;
+static void *tracked[TRACK_SLOTS];
+static unsigned long live;
+static int overflow;
 
 /* Counting state, shared by every thread: ARMED while counting, TARGET
    the allocation to fail (0: none), FIRED how many have been failed. */
@@ -120,6 +135,49 @@ resolve (void)
    static TLS block: the dynamic model calls __tls_get_addr, which the
    dynamic loader's own early allocations cannot. */
 static __thread int inside __attribute__ ((tls_model ("initial-exec")));
+
+static size_t
+slot_of (const void *p)
+{
+  uintptr_t v = (uintptr_t) p;
+
+  return (size_t) ((v >> 4) ^ (v >> 20)) & (TRACK_SLOTS - 1);
+}
+
+static void
+track_add (void *p, const void *caller)
+{
+  size_t s, i;
+
+  if (p == NULL || !armed || (uintptr_t) caller < track_lo
+      || (uintptr_t) caller >= track_hi)
+    return;
+  for (s = slot_of (p), i = 0; i < TRACK_SLOTS; i++, s = (s + 1) & (TRACK_SLOTS - 1))
+    if (tracked[s] == NULL || tracked[s] == GONE)
+      {
+	tracked[s] = p;
+	live++;
+	return;
+      }
+  overflow = 1;
+}
+
+static void
+track_del (const void *p)
+{
+  size_t s, i;
+
+  if (p == NULL || live == 0)
+    return;
+  for (s = slot_of (p), i = 0; i < TRACK_SLOTS && tracked[s] != NULL;
+       i++, s = (s + 1) & (TRACK_SLOTS - 1))
+    if (tracked[s] == p)
+      {
+	tracked[s] = GONE;
+	live--;
+	return;
+      }
+}
 
 /* Whether NAME (possibly NULL: a function without a dynamic symbol)
    is PATTERN, LEN octets long: a function name, or "?" for any
@@ -217,6 +275,26 @@ warm_up (void)
   inside = 0;
 }
 
+/* From now on, count the blocks the code in [LO, HI) allocates itself
+   (malloc, calloc, realloc, strdup, strndup called from there) and
+   does not free; failalloc_live says how many there are, or ULONG_MAX
+   when the table overflowed. */
+void
+failalloc_track (const void *lo, const void *hi)
+{
+  memset (tracked, 0, sizeof tracked);
+  live = 0;
+  overflow = 0;
+  track_lo = (uintptr_t) lo;
+  track_hi = (uintptr_t) hi;
+}
+
+unsigned long
+failalloc_live (void)
+{
+  return overflow ? (unsigned long) -1 : live;
+}
+
 unsigned long
 failalloc_spared (void)
 {
@@ -253,6 +331,18 @@ failalloc_fired (void)
   return __atomic_load_n (&fired, __ATOMIC_SEQ_CST);
 }
 
+static void *
+malloc_from (size_t n, const void *caller)
+{
+  void *p;
+
+  if (fail_now ())
+    return NULL;
+  p = next_malloc (n);
+  track_add (p, caller);
+  return p;
+}
+
 void *
 malloc (size_t n)
 {
@@ -262,14 +352,46 @@ malloc (size_t n)
 	return boot_alloc (n);
       resolve ();
     }
-  if (fail_now ())
-    return NULL;
-  return next_malloc (n);
+  return malloc_from (n, __builtin_return_address (0));
+}
+
+/* Counted as one allocation, as before, and tracked for its caller. */
+char *
+strdup (const char *s)
+{
+  size_t n = strlen (s) + 1;
+  char *p;
+
+  if (next_malloc == NULL)
+    resolve ();
+  p = malloc_from (n, __builtin_return_address (0));
+  if (p)
+    memcpy (p, s, n);
+  return p;
+}
+
+char *
+strndup (const char *s, size_t max)
+{
+  size_t n = strnlen (s, max);
+  char *p;
+
+  if (next_malloc == NULL)
+    resolve ();
+  p = malloc_from (n + 1, __builtin_return_address (0));
+  if (p)
+    {
+      memcpy (p, s, n);
+      p[n] = '\0';
+    }
+  return p;
 }
 
 void *
 calloc (size_t count, size_t size)
 {
+  void *p;
+
   if (next_calloc == NULL)
     {
       /* The boot area is static, hence zeroed, and never reused. */
@@ -280,12 +402,16 @@ calloc (size_t count, size_t size)
     }
   if (fail_now ())
     return NULL;
-  return next_calloc (count, size);
+  p = next_calloc (count, size);
+  track_add (p, __builtin_return_address (0));
+  return p;
 }
 
 void *
 realloc (void *p, size_t n)
 {
+  void *q;
+
   if (next_realloc == NULL)
     resolve ();
   if (is_boot (p))
@@ -299,7 +425,13 @@ realloc (void *p, size_t n)
   /* realloc (p, 0) frees: it cannot run out of memory. */
   if ((p == NULL || n != 0) && fail_now ())
     return NULL;
-  return next_realloc (p, n);
+  q = next_realloc (p, n);
+  if (q != NULL || n == 0)
+    {
+      track_del (p);
+      track_add (q, __builtin_return_address (0));
+    }
+  return q;
 }
 
 void *
@@ -319,6 +451,7 @@ free (void *p)
     return;
   if (next_free == NULL)
     resolve ();
+  track_del (p);
   next_free (p);
 }
 

@@ -15,9 +15,11 @@
    memory; a failed first gss_init_sec_context or gss_accept_sec_context
    and a failed gss_import_sec_context leave GSS_C_NO_CONTEXT, a failed
    gss_export_sec_context leaves the context usable; no call may fail
-   unless an allocation failed during it.  Under memcheck or
-   LeakSanitizer each child ends with their leak check, and their error
-   exit status fails the run.
+   unless an allocation failed during it; every block libgss allocated
+   itself during the run is freed by its end (the shim tracks them).
+   Under memcheck each child ends with its leak check, which also sees
+   what libkrb5 and libcrypto allocated for libgss, and its error exit
+   status fails the run.
 
    Usage: sweep [-s STRIDE] [-f FIRST] [-l LAST] [-j JOBS] [-v]
    (-v: the allocations of each call, and every failure found right)
@@ -25,6 +27,7 @@
    or outside a realm. */
 #include <config.h>
 #include <dlfcn.h>
+#include <link.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -46,6 +49,10 @@ static void (*arm) (unsigned long);
 static unsigned long (*disarm) (void);
 static unsigned long (*count) (void);
 static unsigned long (*fired) (void);
+static void (*track) (const void *, const void *);
+static unsigned long (*live) (void);
+/* Where libgss's code is. */
+static const void *gss_lo, *gss_hi;
 
 static bool verbose;
 static const char *service, *user;
@@ -427,6 +434,47 @@ private_ccache (char *copy, size_t size)
   return ok;
 }
 
+/* Finds the executable segment of the object holding gss_import_name. */
+static int
+find_libgss (struct dl_phdr_info *info, size_t size, void *data)
+{
+  uintptr_t want = (uintptr_t) data;
+  int i;
+
+  (void) size;
+  for (i = 0; i < info->dlpi_phnum; i++)
+    {
+      const ElfW (Phdr) *ph = &info->dlpi_phdr[i];
+      uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
+
+      if (ph->p_type == PT_LOAD && (ph->p_flags & PF_X)
+	  && want >= lo && want < lo + ph->p_memsz)
+	{
+	  gss_lo = (const void *) lo;
+	  gss_hi = (const void *) (lo + ph->p_memsz);
+	  return 1;
+	}
+    }
+  return 0;
+}
+
+/* One run of the sequence, armed to fail allocation N (0: none);
+   blocks libgss allocated itself and left behind make it wrong. */
+static void
+run_once (struct run *r, unsigned long n)
+{
+  unsigned long left;
+
+  track (gss_lo, gss_hi);
+  arm (n);
+  sequence (r);
+  disarm ();
+  left = live ();
+  if (left)
+    wrong (r, "libgss left %lu blocks of its own allocated (memory ran "
+	   "out in %s)", left, r->fired_in[0] ? r->fired_in : "no call");
+}
+
 /* One run in a child process, so that a crash, or a libkrb5 state
    damaged by a failed allocation, ends that run only, and every run
    starts from the same state.  The child's exit status: 0 right, 1
@@ -452,9 +500,7 @@ start_run (unsigned long n)
     }
   memset (&r, 0, sizeof r);
   r.n = current_n = n;
-  arm (n);
-  sequence (&r);
-  disarm ();
+  run_once (&r, n);
   unlink (ccache);
   fflush (stdout);
   exit (r.wrong ? 1 : fired () == 0 ? 3 : 0);
@@ -516,7 +562,10 @@ main (int argc, char **argv)
   disarm = (unsigned long (*) (void)) dlsym (RTLD_DEFAULT, "failalloc_disarm");
   count = (unsigned long (*) (void)) dlsym (RTLD_DEFAULT, "failalloc_count");
   fired = (unsigned long (*) (void)) dlsym (RTLD_DEFAULT, "failalloc_fired");
-  if (!arm || !disarm || !count || !fired)
+  track = (void (*) (const void *, const void *))
+    dlsym (RTLD_DEFAULT, "failalloc_track");
+  live = (unsigned long (*) (void)) dlsym (RTLD_DEFAULT, "failalloc_live");
+  if (!arm || !disarm || !count || !fired || !track || !live)
     {
       fprintf (stderr, "sweep: run with failalloc.so in LD_PRELOAD\n");
       return 77;
@@ -528,6 +577,11 @@ main (int argc, char **argv)
       fprintf (stderr, "sweep: run through tests/kdc/realm.sh run\n");
       return 77;
     }
+  if (!dl_iterate_phdr (find_libgss, (void *) (uintptr_t) gss_import_name))
+    {
+      fprintf (stderr, "sweep: cannot find libgss's code\n");
+      return 1;
+    }
   signal (SIGSEGV, crashed);
   signal (SIGBUS, crashed);
   signal (SIGABRT, crashed);
@@ -537,14 +591,11 @@ main (int argc, char **argv)
      parsed profile) into being, so that the children inherit it; the
      second counts. */
   memset (&r, 0, sizeof r);
-  arm (0);
-  sequence (&r);
-  disarm ();
+  run_once (&r, 0);
   memset (&r, 0, sizeof r);
   r.counting = true;
-  arm (0);
-  sequence (&r);
-  total = disarm ();
+  run_once (&r, 0);
+  total = count ();
   if (r.wrong)
     {
       printf ("FAIL: the sequence fails with no allocation failed\n");
