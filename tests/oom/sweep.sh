@@ -17,6 +17,9 @@
 # AddressSanitizer watches the native sweep instead (bad accesses and
 # double frees; not leaks, see below).
 #
+# The realm's default session keys are aes256-cts-hmac-sha1-96 (the
+# fast path); REALM_ENCTYPE (tests/kdc/realm.sh) sweeps another kind.
+#
 # The service ticket is fetched beforehand and the acceptor keeps no
 # replay cache, so that only the delegation (a forwarded TGT) talks to
 # the KDC, nothing writes files but the copy of the ticket cache each
