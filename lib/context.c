@@ -582,6 +582,9 @@ gss_accept_sec_context (OM_uint32 *minor_status,
       if (src_name != NULL)
 	gss_release_name (&tmp, src_name);
       release_output (output_token);
+      /* A failed first call leaves no context behind. */
+      if (first)
+	gss_delete_sec_context (&tmp, context_handle, GSS_C_NO_BUFFER);
       return major;
     }
   if (mech_type != NULL)

@@ -74,6 +74,9 @@ struct gss_mech
 				void **src_mname, void **targ_mname,
 				OM_uint32 *lifetime, OM_uint32 *flags,
 				int *locally_initiated, int *open);
+  /* Serialises the context and leaves it as it was: lib/ deletes it
+     once its own part of the token is made, so that a failure anywhere
+     leaves the caller a working context (RFC 2744 section 5.14). */
   OM_uint32 (*export_sec_context) (OM_uint32 *minor, void *mctx,
 				   gss_buffer_t token);
   OM_uint32 (*import_sec_context) (OM_uint32 *minor,

@@ -51,9 +51,8 @@
  *   GSS_S_NO_CONTEXT:
  *   @context_handle is NULL.
  * @return GSS_S_CALL_INACCESSIBLE_WRITE: @interprocess_token is NULL.
- * @return GSS_S_FAILURE: Memory ran out.  If it ran out after the
- *   mechanism had given up the context, the context is deleted and
- *   *@context_handle set to GSS_C_NO_CONTEXT.
+ * @return GSS_S_FAILURE: Memory ran out (GSS_KRB5_S_G_BUFFER_ALLOC in
+ *   @minor_status); the context is left as it was.
  *
  * @see gss_import_sec_context gss_delete_sec_context gss_inquire_context
  */
@@ -96,11 +95,6 @@ gss_export_sec_context (OM_uint32 *minor_status, gss_ctx_id_t *context_handle,
 	 before it goes. */
       memset (blob.value, 0, blob.length);
       gss_release_buffer (&tmp, &blob);
-      /* The mechanism's export already released its state: the handle
-	 is dead either way, and a later delete must not free it twice. */
-      (*context_handle)->magic = GSS_MAGIC_DEAD;
-      free (*context_handle);
-      *context_handle = GSS_C_NO_CONTEXT;
       *minor_status = GSS_MINOR_NOMEM;
       return GSS_S_FAILURE;
     }
@@ -115,7 +109,10 @@ gss_export_sec_context (OM_uint32 *minor_status, gss_ctx_id_t *context_handle,
   gss_release_buffer (&tmp, &blob);
 
   /* RFC 2744 section 5.14: the exported context is no longer usable
-     here.  The mechanism's export already released its state. */
+     here. */
+  (*context_handle)->mech->delete_sec_context (&tmp,
+					      (*context_handle)->mctx,
+					      GSS_C_NO_BUFFER);
   (*context_handle)->magic = GSS_MAGIC_DEAD;
   free (*context_handle);
   *context_handle = GSS_C_NO_CONTEXT;

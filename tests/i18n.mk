@@ -15,7 +15,7 @@ tests_i18n_status_LDADD = lib/libgss.la $(LTLIBINTL)
 # A shared object only for LD_PRELOAD, never installed (the -rpath only
 # makes libtool build it shared).  It is built without the sanitizers:
 # it is also preloaded into the shell of the libtool wrapper scripts.
-check_LTLIBRARIES = tests/i18n-shim.la
+check_LTLIBRARIES += tests/i18n-shim.la
 tests_i18n_shim_la_SOURCES = tests/i18n-shim.c
 tests_i18n_shim_la_CFLAGS = $(WARN_CFLAGS)
 tests_i18n_shim_la_LDFLAGS = -module -avoid-version -shared \

@@ -21,6 +21,7 @@ include tests/abi/local.mk
 include tests/dropin/local.mk
 include tests/kdc/local.mk
 include tests/interop/local.mk
+include tests/oom/local.mk
 
 ## Threads: eight at once against a throwaway realm, under helgrind.
 check_PROGRAMS += tests/threads

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NOMEM GSS_KRB5_S_G_BUFFER_ALLOC
+#define NOMEM KG_NOMEM
 
 /* What an AP-REQ says in the clear (RFC 4120 section 5.5.1): whether
    ap-options [2] asks for mutual authentication (bit 2), and the
@@ -102,7 +102,7 @@ take_delegation (OM_uint32 *minor, krb5_context kctx, const krb5_data *krb_cred,
     code = krb5_cc_store_cred (kctx, cc, creds[i]);
   if (code)
     {
-      *minor = (OM_uint32) code;
+      krb5_gss_fail (minor, code);
       if (cc)
 	krb5_cc_destroy (kctx, cc);
     }
@@ -140,9 +140,11 @@ accept_first (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
   OM_uint32 major, flags = 0, tmp;
   bool mutual;
 
-  major = krb5_gss_unwrap_token (input_token, &tok_id, &body, &storage);
-  if (major || tok_id != KG_TOK_AP_REQ
-      || !krb5_gss_krb_header_ok (&body, 0x6e, 14))
+  major = krb5_gss_unwrap_token (minor, input_token, &tok_id, &body,
+				 &storage);
+  if (major)
+    goto cleanup;
+  if (tok_id != KG_TOK_AP_REQ || !krb5_gss_krb_header_ok (&body, 0x6e, 14))
     {
       *minor = GSS_KRB5_S_KG_BAD_LENGTH;
       major = GSS_S_DEFECTIVE_TOKEN;
@@ -202,9 +204,9 @@ accept_first (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
   if (major)
     {
       /* Kerberos has no error code for bindings; like MIT, a generic
-	 one. */
-      code = major == GSS_S_BAD_BINDINGS ? KRB5KRB_ERR_GENERIC
-	: KRB5KRB_AP_ERR_MSG_TYPE;
+	 one, as for running out of memory. */
+      code = major == GSS_S_BAD_BINDINGS || major == GSS_S_FAILURE
+	? KRB5KRB_ERR_GENERIC : KRB5KRB_AP_ERR_MSG_TYPE;
       goto cleanup;
     }
 
@@ -223,11 +225,19 @@ accept_first (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
     }
   ctx->recv_seq = (uint32_t) seq;
 
+  /* A delegation that does not open costs the delegation, not the
+     context, unless memory ran out. */
   if ((flags & GSS_C_DELEG_FLAG)
       && take_delegation (&tmp, kctx, &deleg, ticket, delegated) != 0)
-    /* A delegation that does not open costs the delegation, not the
-       context. */
-    flags &= ~(OM_uint32) GSS_C_DELEG_FLAG;
+    {
+      if (tmp == KG_NOMEM)
+	{
+	  *minor = KG_NOMEM;
+	  major = GSS_S_FAILURE;
+	  goto cleanup;
+	}
+      flags &= ~(OM_uint32) GSS_C_DELEG_FLAG;
+    }
 
   if (ap_options & AP_OPTS_MUTUAL_REQUIRED)
     {

@@ -47,12 +47,9 @@ krb5_gss_process_context_token (OM_uint32 *minor, void *mctx,
   unsigned tok_id;
   OM_uint32 major, tmp;
 
-  major = krb5_gss_unwrap_token (token, &tok_id, &body, &storage);
+  major = krb5_gss_unwrap_token (minor, token, &tok_id, &body, &storage);
   if (major)
-    {
-      *minor = GSS_KRB5_S_KG_BAD_LENGTH;
-      return major;
-    }
+    return major;
   if (tok_id == KG_TOK_KRB_ERROR)
     {
       major = krb5_gss_fail (minor,

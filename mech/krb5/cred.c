@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NOMEM GSS_KRB5_S_G_BUFFER_ALLOC
+#define NOMEM KG_NOMEM
 
 void
 krb5_gss_release_cred (void *mcred)
@@ -40,17 +40,22 @@ krb5_gss_lifetime (krb5_context kctx, krb5_timestamp endtime)
     ? (uint32_t) endtime - (uint32_t) now : 0;
 }
 
-/* The end time of the TGT for the client's realm in CC, or 0. */
-static krb5_timestamp
-tgt_endtime (krb5_context kctx, krb5_ccache cc, krb5_const_principal client)
+/* The end time of the TGT for the client's realm in CC in *END, 0 when
+   there is none; an error when the cache cannot be read (a cache that
+   does not exist has no TGT). */
+static krb5_error_code
+tgt_endtime (krb5_context kctx, krb5_ccache cc, krb5_const_principal client,
+	     krb5_timestamp *end)
 {
   krb5_cc_cursor cursor;
   krb5_creds creds;
-  krb5_timestamp end = 0;
+  krb5_error_code code;
 
-  if (krb5_cc_start_seq_get (kctx, cc, &cursor) != 0)
-    return 0;
-  while (krb5_cc_next_cred (kctx, cc, &cursor, &creds) == 0)
+  *end = 0;
+  code = krb5_cc_start_seq_get (kctx, cc, &cursor);
+  if (code)
+    return krb5_gss_nomem (code) ? code : 0;
+  while ((code = krb5_cc_next_cred (kctx, cc, &cursor, &creds)) == 0)
     {
       const krb5_principal s = creds.server;
       if (s->length == 2 && s->data[0].length == 6
@@ -59,11 +64,11 @@ tgt_endtime (krb5_context kctx, krb5_ccache cc, krb5_const_principal client)
 	  && memcmp (s->data[1].data, client->realm.data,
 		     client->realm.length) == 0
 	  && krb5_realm_compare (kctx, s, client))
-	end = creds.times.endtime;
+	*end = creds.times.endtime;
       krb5_free_cred_contents (kctx, &creds);
     }
   krb5_cc_end_seq_get (kctx, cc, &cursor);
-  return end;
+  return code == KRB5_CC_END || !krb5_gss_nomem (code) ? 0 : code;
 }
 
 OM_uint32
@@ -80,10 +85,7 @@ krb5_gss_cred_from_ccache (OM_uint32 *minor, krb5_context kctx,
   *out = NULL;
   code = krb5_cc_get_principal (kctx, cc, &client);
   if (code)
-    {
-      *minor = (OM_uint32) code;
-      return GSS_S_NO_CRED;
-    }
+    return krb5_gss_fail_as (minor, code, GSS_S_NO_CRED);
   cred = calloc (1, sizeof *cred);
   if (cred == NULL)
     {
@@ -93,7 +95,12 @@ krb5_gss_cred_from_ccache (OM_uint32 *minor, krb5_context kctx,
     }
   cred->usage = GSS_C_INITIATE;
   cred->destroy_ccache = owned;
-  cred->endtime = tgt_endtime (kctx, cc, client);
+  code = tgt_endtime (kctx, cc, client, &cred->endtime);
+  if (code)
+    {
+      major = krb5_gss_fail_as (minor, code, GSS_S_FAILURE);
+      goto cleanup;
+    }
   if (cred->endtime == 0)
     {
       *minor = GSS_KRB5_S_KG_TGT_MISSING;
@@ -103,8 +110,7 @@ krb5_gss_cred_from_ccache (OM_uint32 *minor, krb5_context kctx,
   code = krb5_cc_get_full_name (kctx, cc, &full);
   if (code)
     {
-      *minor = (OM_uint32) code;
-      major = GSS_S_FAILURE;
+      major = krb5_gss_fail_as (minor, code, GSS_S_FAILURE);
       goto cleanup;
     }
   cred->ccache = strdup (full);
@@ -150,21 +156,19 @@ acquire_initiator (OM_uint32 *minor, krb5_context kctx,
 	return major;
       code = krb5_cc_cache_match (kctx, princ, &cc);
       krb5_free_principal (kctx, princ);
-      if (code)
+      if (code == KRB5_CC_NOTFOUND)
 	{
-	  *minor = code == KRB5_CC_NOTFOUND
-	    ? GSS_KRB5_S_KG_CCACHE_NOMATCH : (OM_uint32) code;
+	  *minor = GSS_KRB5_S_KG_CCACHE_NOMATCH;
 	  return GSS_S_NO_CRED;
 	}
+      if (code)
+	return krb5_gss_fail_as (minor, code, GSS_S_NO_CRED);
     }
   else
     {
       code = krb5_cc_default (kctx, &cc);
       if (code)
-	{
-	  *minor = (OM_uint32) code;
-	  return GSS_S_NO_CRED;
-	}
+	return krb5_gss_fail_as (minor, code, GSS_S_NO_CRED);
     }
   major = krb5_gss_cred_from_ccache (minor, kctx, cc, false, out);
   krb5_cc_close (kctx, cc);
@@ -194,13 +198,17 @@ keytab_has (krb5_context kctx, krb5_keytab kt, krb5_const_principal desired)
   code = krb5_kt_start_seq_get (kctx, kt, &cursor);
   if (code)
     return code;
-  while (!found && krb5_kt_next_entry (kctx, kt, &entry, &cursor) == 0)
+  while (!found && (code = krb5_kt_next_entry (kctx, kt, &entry,
+					       &cursor)) == 0)
     {
       found = desired == NULL
 	|| krb5_sname_match (kctx, desired, entry.principal);
       krb5_free_keytab_entry_contents (kctx, &entry);
     }
   krb5_kt_end_seq_get (kctx, kt, &cursor);
+  /* A keytab that cannot be read to its end may still hold the key. */
+  if (!found && krb5_gss_nomem (code))
+    return code;
   return found ? 0 : KRB5_KT_NOTFOUND;
 }
 
@@ -225,12 +233,13 @@ acquire_acceptor (OM_uint32 *minor, krb5_context kctx,
     code = keytab_has (kctx, kt, princ);
   if (!code)
     code = krb5_kt_get_name (kctx, kt, name, sizeof name);
-  if (code)
+  if (code == KRB5_KT_NOTFOUND)
     {
-      *minor = code == KRB5_KT_NOTFOUND ? GSS_KRB5_S_KG_KEYTAB_NOMATCH
-	: (OM_uint32) code;
+      *minor = GSS_KRB5_S_KG_KEYTAB_NOMATCH;
       major = GSS_S_NO_CRED;
     }
+  else if (code)
+    major = krb5_gss_fail_as (minor, code, GSS_S_NO_CRED);
   else if ((*keytab_name = strdup (name)) == NULL)
     {
       *minor = NOMEM;

@@ -11,7 +11,9 @@
    copy can restore: the fastest HMAC on OpenSSL 3. */
 #define OPENSSL_SUPPRESS_DEPRECATED
 #include "crypto.h"
+#include <errno.h>
 #include <openssl/core_names.h>
+#include <openssl/err.h>
 #include <openssl/params.h>
 #include <openssl/rand.h>
 #include <stdint.h>
@@ -386,7 +388,8 @@ k5_usage_key_init (krb5_context kctx, const krb5_keyblock *base,
   if (!ok || !k->enc || !k->dec || !k->ecb_dec)
     {
       k5_usage_key_free (k);
-      return KRB5_CRYPTO_INTERNAL;
+      /* A profile's ciphers always exist: only memory can lack. */
+      return ENOMEM;
     }
   k->fast = true;
   k->etm = p->etm;
@@ -508,11 +511,26 @@ iov_layout (const struct k5_usage_key *k, unsigned char *data, size_t len,
   iov[2].data.length = k->trailer_len;
 }
 
+/* What a failed libcrypto call means: ENOMEM when memory ran out
+   (ERR_R_MALLOC_FAILURE is queued, though not always last), else
+   KRB5_CRYPTO_INTERNAL.  The queue is left empty. */
+static krb5_error_code
+crypto_error (void)
+{
+  krb5_error_code code = KRB5_CRYPTO_INTERNAL;
+  unsigned long e;
+
+  while ((e = ERR_get_error ()) != 0)
+    if (ERR_GET_REASON (e) == ERR_R_MALLOC_FAILURE)
+      code = ENOMEM;
+  return code;
+}
+
 krb5_error_code
 k5_encrypt (struct k5_usage_key *k, unsigned char *data, size_t len)
 {
   if (k->fast && RAND_bytes (data, BLOCK) != 1)
-    return KRB5_CRYPTO_INTERNAL;
+    return crypto_error ();
   return k5_seal (k, data, len);
 }
 

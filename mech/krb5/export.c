@@ -99,14 +99,13 @@ krb5_gss_export_sec_context (OM_uint32 *minor, void *mctx, gss_buffer_t token)
   w.p = malloc (w.len);
   if (w.p == NULL)
     {
-      *minor = GSS_KRB5_S_G_BUFFER_ALLOC;
+      *minor = KG_NOMEM;
       return GSS_S_FAILURE;
     }
   w.len = 0;
   serialise (ctx, &w);
   token->value = w.p;
   token->length = w.len;
-  krb5_gss_ctx_free (ctx);
   return GSS_S_COMPLETE;
 }
 
@@ -115,6 +114,7 @@ struct reader
   const unsigned char *p;
   size_t left;
   bool ok;
+  bool nomem;			/* not ok because memory ran out */
 };
 
 static const unsigned char *
@@ -165,6 +165,7 @@ get_name (struct reader *r)
     {
       free (name);
       r->ok = false;
+      r->nomem = true;
       return NULL;
     }
   name->type = KRB5_NT_PRINCIPAL;
@@ -177,6 +178,7 @@ get_key (struct reader *r, krb5_context kctx, bool required)
   uint32_t enctype = get_u32 (r), len = get_u32 (r);
   const unsigned char *p;
   krb5_keyblock *key = NULL;
+  krb5_error_code code;
   size_t expected;
 
   if (!r->ok || (len == 0 && !required))
@@ -185,10 +187,16 @@ get_key (struct reader *r, krb5_context kctx, bool required)
   /* The key must have the length its enctype has. */
   if (p == NULL || len == 0 || len > MAX_FIELD
       || krb5_c_keylengths (kctx, (krb5_enctype) enctype, NULL, &expected)
-      || expected != len
-      || krb5_init_keyblock (kctx, (krb5_enctype) enctype, len, &key))
+      || expected != len)
     {
       r->ok = false;
+      return NULL;
+    }
+  code = krb5_init_keyblock (kctx, (krb5_enctype) enctype, len, &key);
+  if (code)
+    {
+      r->ok = false;
+      r->nomem = krb5_gss_nomem (code);
       return NULL;
     }
   memcpy (key->contents, p, len);
@@ -199,7 +207,7 @@ OM_uint32
 krb5_gss_import_sec_context (OM_uint32 *minor, const gss_buffer_t token,
 			     void **mctx)
 {
-  struct reader r = { token->value, token->length, true };
+  struct reader r = { token->value, token->length, true, false };
   struct krb5_gss_ctx *ctx;
   const unsigned char *head;
   uint64_t next, seen;
@@ -215,7 +223,7 @@ krb5_gss_import_sec_context (OM_uint32 *minor, const gss_buffer_t token,
   ctx = calloc (1, sizeof *ctx);
   if (ctx == NULL)
     {
-      *minor = GSS_KRB5_S_G_BUFFER_ALLOC;
+      *minor = KG_NOMEM;
       return GSS_S_FAILURE;
     }
   major = krb5_gss_context (minor, &ctx->kctx);
@@ -236,6 +244,12 @@ krb5_gss_import_sec_context (OM_uint32 *minor, const gss_buffer_t token,
   ctx->session_key = get_key (&r, ctx->kctx, true);
   ctx->initiator_subkey = get_key (&r, ctx->kctx, false);
   ctx->acceptor_subkey = get_key (&r, ctx->kctx, false);
+  if (r.nomem)
+    {
+      krb5_gss_ctx_free (ctx);
+      *minor = KG_NOMEM;
+      return GSS_S_FAILURE;
+    }
   if (!r.ok || r.left != 0)
     {
       krb5_gss_ctx_free (ctx);

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NOMEM GSS_KRB5_S_G_BUFFER_ALLOC
+#define NOMEM KG_NOMEM
 #define CKSUMTYPE_GSSAPI 0x8003
 
 /* The flags every Kerberos context offers, and those an initiator may
@@ -16,9 +16,10 @@
 			   | GSS_C_REPLAY_FLAG | GSS_C_SEQUENCE_FLAG)
 
 /* A KRB-CRED holding a forwarded TGT, encrypted in the ticket's session
-   key as RFC 4121 section 4.1.1.1 asks; false when the TGT cannot be
-   forwarded (the context then goes on without delegation). */
-static bool
+   key as RFC 4121 section 4.1.1.1 asks; an error when the TGT cannot be
+   forwarded (the context then goes on without delegation, unless memory
+   ran out). */
+static krb5_error_code
 forward_tgt (krb5_context kctx, krb5_ccache cc, krb5_creds *ticket,
 	     krb5_data *out)
 {
@@ -27,8 +28,9 @@ forward_tgt (krb5_context kctx, krb5_ccache cc, krb5_creds *ticket,
   krb5_error_code code;
   char *rhost = NULL;
 
-  if (krb5_auth_con_init (kctx, &dauth) != 0)
-    return false;
+  code = krb5_auth_con_init (kctx, &dauth);
+  if (code)
+    return code;
   /* No timestamp or sequence number: the acceptor opens it outside of
      any replay cache. */
   code = krb5_auth_con_setflags (kctx, dauth, 0);
@@ -45,7 +47,7 @@ forward_tgt (krb5_context kctx, krb5_ccache cc, krb5_creds *ticket,
 			       cc, 1, out);
   free (rhost);
   krb5_auth_con_free (kctx, dauth);
-  return code == 0;
+  return code;
 }
 
 /* The context is complete: per-message state, and the flags that say
@@ -113,7 +115,15 @@ init_first (OM_uint32 *minor, const struct krb5_gss_cred *cred,
     }
 
   if (ctx->flags & GSS_C_DELEG_FLAG)
-    delegated = forward_tgt (kctx, cc, ticket, &deleg);
+    {
+      code = forward_tgt (kctx, cc, ticket, &deleg);
+      if (krb5_gss_nomem (code))
+	{
+	  major = krb5_gss_fail (minor, code);
+	  goto cleanup;
+	}
+      delegated = code == 0;
+    }
   if (!delegated)
     ctx->flags &= ~(OM_uint32) GSS_C_DELEG_FLAG;
   major = krb5_gss_make_checksum (minor, cb, ctx->flags,
@@ -203,12 +213,10 @@ init_continue (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
       *minor = GSS_KRB5_S_KG_BAD_LENGTH;
       return GSS_S_DEFECTIVE_TOKEN;
     }
-  major = krb5_gss_unwrap_token (input_token, &tok_id, &body, &storage);
+  major = krb5_gss_unwrap_token (minor, input_token, &tok_id, &body,
+				 &storage);
   if (major)
-    {
-      *minor = GSS_KRB5_S_KG_BAD_LENGTH;
-      return major;
-    }
+    return major;
   if ((tok_id == KG_TOK_KRB_ERROR && !krb5_gss_krb_header_ok (&body, 0x7e, 30))
       || (tok_id == KG_TOK_AP_REP && !krb5_gss_krb_header_ok (&body, 0x6f, 15)))
     {

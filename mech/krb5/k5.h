@@ -36,6 +36,12 @@ struct krb5_gss_cred
   bool destroy_ccache;		/* a delegated memory ccache we own */
 };
 
+/* The minor status of every failure for lack of memory, whether an
+   allocation of ours or a libkrb5 call failed.  Not ENOMEM itself: in
+   this mechanism's numbering (RFC 1964 section 2.2.3) 12 is
+   GSS_KRB5_S_KG_TGT_MISSING. */
+#define KG_NOMEM GSS_KRB5_S_G_BUFFER_ALLOC
+
 /* Minor codes of this mechanism beyond RFC 1964's GSS_KRB5_S_* (1 to
    17), with texts in status.c. */
 #define KG_S_BAD_BINDINGS 18
@@ -194,8 +200,9 @@ OM_uint32 krb5_gss_cred_from_ccache (OM_uint32 *minor, krb5_context ctx,
    two-octet token identifier. */
 OM_uint32 krb5_gss_wrap_token (OM_uint32 *minor, unsigned tok_id,
 			       const krb5_data *body, gss_buffer_t out);
-OM_uint32 krb5_gss_unwrap_token (const gss_buffer_t in, unsigned *tok_id,
-				 krb5_data *body, gss_buffer_t storage);
+OM_uint32 krb5_gss_unwrap_token (OM_uint32 *minor, const gss_buffer_t in,
+				 unsigned *tok_id, krb5_data *body,
+				 gss_buffer_t storage);
 
 /* DER (der.c): enters the element at *P (*LEN octets left) if its tag
    is TAG: on return *P is its contents and *LEN their length; *REST is
@@ -220,6 +227,12 @@ OM_uint32 krb5_gss_read_checksum (OM_uint32 *minor,
 /* Status mapping and KRB-ERROR tokens (krberror.c). */
 OM_uint32 krb5_gss_major_of (krb5_error_code code);
 OM_uint32 krb5_gss_fail (OM_uint32 *minor, krb5_error_code code);
+/* Whether CODE says that memory ran out. */
+bool krb5_gss_nomem (krb5_error_code code);
+/* MAJOR with CODE as the minor status, unless CODE says that memory ran
+   out: GSS_S_FAILURE with KG_NOMEM then, whatever MAJOR. */
+OM_uint32 krb5_gss_fail_as (OM_uint32 *minor, krb5_error_code code,
+			    OM_uint32 major);
 OM_uint32 krb5_gss_make_error_token (krb5_context kctx,
 				     krb5_error_code code,
 				     krb5_const_principal server,

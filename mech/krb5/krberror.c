@@ -1,14 +1,25 @@
 /* krberror.c - libkrb5 error codes as GSS-API statuses, and KRB-ERROR
    context tokens (RFC 4121 section 4.1, TOK_ID 03 00). */
 #include "k5.h"
+#include <errno.h>
 #include <string.h>
 
 /* RFC 4120 section 7.5.9: the generic error code. */
 #define KRB_ERR_GENERIC 60
 
+/* libkrb5 answers ENOMEM, except in its credential cache and replay
+   cache code, which have codes of their own for it. */
+bool
+krb5_gss_nomem (krb5_error_code code)
+{
+  return code == ENOMEM || code == KRB5_CC_NOMEM || code == KRB5_RC_MALLOC;
+}
+
 OM_uint32
 krb5_gss_major_of (krb5_error_code code)
 {
+  if (krb5_gss_nomem (code))
+    return GSS_S_FAILURE;
   switch (code)
     {
     case 0:
@@ -46,8 +57,20 @@ krb5_gss_major_of (krb5_error_code code)
 OM_uint32
 krb5_gss_fail (OM_uint32 *minor, krb5_error_code code)
 {
-  *minor = (OM_uint32) code;
+  *minor = krb5_gss_nomem (code) ? KG_NOMEM : (OM_uint32) code;
   return krb5_gss_major_of (code);
+}
+
+OM_uint32
+krb5_gss_fail_as (OM_uint32 *minor, krb5_error_code code, OM_uint32 major)
+{
+  if (krb5_gss_nomem (code))
+    {
+      *minor = KG_NOMEM;
+      return GSS_S_FAILURE;
+    }
+  *minor = (OM_uint32) code;
+  return major;
 }
 
 OM_uint32
@@ -80,8 +103,9 @@ krb5_gss_read_error_token (krb5_context kctx, const krb5_data *body)
   krb5_error *err = NULL;
   krb5_error_code code;
 
-  if (krb5_rd_error (kctx, body, &err) != 0)
-    return KRB5KRB_AP_ERR_MSG_TYPE;
+  code = krb5_rd_error (kctx, body, &err);
+  if (code)
+    return krb5_gss_nomem (code) ? code : KRB5KRB_AP_ERR_MSG_TYPE;
   code = err->error == KRB_ERR_GENERIC ? KRB5KRB_ERR_GENERIC
     : (krb5_error_code) err->error + ERROR_TABLE_BASE_krb5;
   krb5_free_error (kctx, err);

@@ -50,8 +50,7 @@ krb5_gss_context (OM_uint32 *minor, krb5_context *ctx)
   if (code)
     {
       *ctx = NULL;
-      *minor = (OM_uint32) code;
-      return GSS_S_FAILURE;
+      return krb5_gss_fail_as (minor, code, GSS_S_FAILURE);
     }
   return GSS_S_COMPLETE;
 }

@@ -18,15 +18,12 @@ krb5_gss_name_new (OM_uint32 *minor, krb5_context ctx,
 
   code = krb5_unparse_name (ctx, princ, &text);
   if (code)
-    {
-      *minor = (OM_uint32) code;
-      return GSS_S_FAILURE;
-    }
+    return krb5_gss_fail_as (minor, code, GSS_S_FAILURE);
   name = malloc (sizeof *name);
   if (name == NULL)
     {
       krb5_free_unparsed_name (ctx, text);
-      *minor = GSS_KRB5_S_G_BUFFER_ALLOC;
+      *minor = KG_NOMEM;
       return GSS_S_FAILURE;
     }
   /* Keep a copy owned by the C allocator, so releasing a name needs no
@@ -37,7 +34,7 @@ krb5_gss_name_new (OM_uint32 *minor, krb5_context ctx,
   if (name->principal == NULL)
     {
       free (name);
-      *minor = GSS_KRB5_S_G_BUFFER_ALLOC;
+      *minor = KG_NOMEM;
       return GSS_S_FAILURE;
     }
   *out = name;
@@ -51,30 +48,34 @@ krb5_gss_name_parse (OM_uint32 *minor, krb5_context ctx,
   krb5_error_code code = krb5_parse_name (ctx, name->principal, princ);
 
   if (code)
-    {
-      *minor = (OM_uint32) code;
-      return GSS_S_BAD_NAME;
-    }
+    return krb5_gss_fail_as (minor, code, GSS_S_BAD_NAME);
   (*princ)->type = name->type;
   return GSS_S_COMPLETE;
 }
 
-/* The text of VALUE as a C string; NULL when it holds a NUL octet (no
-   principal or host name can). */
-static char *
-value_string (const gss_buffer_t value)
+/* The text of VALUE as a C string in *OUT; a value holding a NUL octet
+   is no name (no principal or host name can hold one). */
+static OM_uint32
+value_string (OM_uint32 *minor, const gss_buffer_t value, char **out)
 {
   char *s;
 
   if (value->length && memchr (value->value, '\0', value->length))
-    return NULL;
+    {
+      *minor = (OM_uint32) KRB5_PARSE_MALFORMED;
+      return GSS_S_BAD_NAME;
+    }
   s = malloc (value->length + 1);
   if (s == NULL)
-    return NULL;
+    {
+      *minor = KG_NOMEM;
+      return GSS_S_FAILURE;
+    }
   if (value->length)
     memcpy (s, value->value, value->length);
   s[value->length] = '\0';
-  return s;
+  *out = s;
+  return GSS_S_COMPLETE;
 }
 
 /* The login name of UID, as the UID name types map it (RFC 2743
@@ -84,8 +85,15 @@ user_of_uid (OM_uint32 *minor, uid_t uid, char **user)
 {
   struct passwd pw, *found = NULL;
   char buf[4096];
+  int err;
 
-  if (getpwuid_r (uid, &pw, buf, sizeof buf, &found) != 0 || found == NULL)
+  err = getpwuid_r (uid, &pw, buf, sizeof buf, &found);
+  if (err == ENOMEM)
+    {
+      *minor = KG_NOMEM;
+      return GSS_S_FAILURE;
+    }
+  if (err != 0 || found == NULL)
     {
       *minor = GSS_KRB5_S_G_NOUSER;
       return GSS_S_BAD_NAME;
@@ -93,7 +101,7 @@ user_of_uid (OM_uint32 *minor, uid_t uid, char **user)
   *user = strdup (pw.pw_name);
   if (*user == NULL)
     {
-      *minor = GSS_KRB5_S_G_BUFFER_ALLOC;
+      *minor = KG_NOMEM;
       return GSS_S_FAILURE;
     }
   return GSS_S_COMPLETE;
@@ -177,13 +185,9 @@ krb5_gss_import_name (OM_uint32 *minor, const gss_buffer_t value,
     }
   else
     {
-      text = value_string (value);
-      if (text == NULL)
-	{
-	  *minor = value->length ? KRB5_PARSE_MALFORMED : GSS_KRB5_S_G_BUFFER_ALLOC;
-	  major = value->length ? GSS_S_BAD_NAME : GSS_S_FAILURE;
-	  goto cleanup;
-	}
+      major = value_string (minor, value, &text);
+      if (major)
+	goto cleanup;
       if (is_type (type, &GSS_C_NT_STRING_UID_NAME_static))
 	{
 	  major = parse_uid_string (minor, text, &uid);
@@ -205,8 +209,7 @@ krb5_gss_import_name (OM_uint32 *minor, const gss_buffer_t value,
     }
   if (code)
     {
-      *minor = (OM_uint32) code;
-      major = GSS_S_BAD_NAME;
+      major = krb5_gss_fail_as (minor, code, GSS_S_BAD_NAME);
       goto cleanup;
     }
   major = krb5_gss_name_new (minor, ctx, princ,
@@ -239,7 +242,7 @@ krb5_gss_export_name (OM_uint32 *minor, const void *mname, gss_buffer_t out)
   out->value = malloc (len + 1);
   if (out->value == NULL)
     {
-      *minor = GSS_KRB5_S_G_BUFFER_ALLOC;
+      *minor = KG_NOMEM;
       return GSS_S_FAILURE;
     }
   memcpy (out->value, name->principal, len + 1);
@@ -267,7 +270,7 @@ krb5_gss_duplicate_name (OM_uint32 *minor, const void *mname, void **copy)
   if (dup == NULL || (dup->principal = strdup (name->principal)) == NULL)
     {
       free (dup);
-      *minor = GSS_KRB5_S_G_BUFFER_ALLOC;
+      *minor = KG_NOMEM;
       return GSS_S_FAILURE;
     }
   dup->type = name->type;

@@ -17,7 +17,7 @@ krb5_gss_wrap_token (OM_uint32 *minor, unsigned tok_id, const krb5_data *body,
   p = malloc (2 + body->length);
   if (p == NULL)
     {
-      *minor = GSS_KRB5_S_G_BUFFER_ALLOC;
+      *minor = KG_NOMEM;
       return GSS_S_FAILURE;
     }
   p[0] = tok_id >> 8;
@@ -28,14 +28,15 @@ krb5_gss_wrap_token (OM_uint32 *minor, unsigned tok_id, const krb5_data *body,
   major = gss_encapsulate_token (&inner, &GSS_KRB5_static, out);
   free (p);
   if (major)
-    *minor = GSS_KRB5_S_G_BUFFER_ALLOC;
+    *minor = KG_NOMEM;
   return major;
 }
 
-/* BODY points into STORAGE, which the caller releases. */
+/* BODY points into STORAGE, which the caller releases.  A token that
+   is not one gets GSS_KRB5_S_KG_BAD_LENGTH. */
 OM_uint32
-krb5_gss_unwrap_token (const gss_buffer_t in, unsigned *tok_id,
-		       krb5_data *body, gss_buffer_t storage)
+krb5_gss_unwrap_token (OM_uint32 *minor, const gss_buffer_t in,
+		       unsigned *tok_id, krb5_data *body, gss_buffer_t storage)
 {
   OM_uint32 major, tmp;
   unsigned char *p;
@@ -47,11 +48,16 @@ krb5_gss_unwrap_token (const gss_buffer_t in, unsigned *tok_id,
   if (in->length > TOKEN_MAX)
     return GSS_S_DEFECTIVE_TOKEN;
   major = gss_decapsulate_token (in, &GSS_KRB5_static, storage);
-  if (major)
-    return GSS_S_DEFECTIVE_TOKEN;
-  if (storage->length < 2)
+  /* Its only failure besides a bad token is memory. */
+  if (major == GSS_S_FAILURE)
+    {
+      *minor = KG_NOMEM;
+      return GSS_S_FAILURE;
+    }
+  if (major || storage->length < 2)
     {
       gss_release_buffer (&tmp, storage);
+      *minor = GSS_KRB5_S_KG_BAD_LENGTH;
       return GSS_S_DEFECTIVE_TOKEN;
     }
   p = storage->value;

@@ -178,8 +178,8 @@ open_token (OM_uint32 *minor, struct krb5_gss_ctx *ctx, struct k5_v1_key *k,
   uint32_t seq;
   OM_uint32 major, tmp;
 
-  if (krb5_gss_unwrap_token (in, &tok_id, &body, &storage))
-    return defective (minor);
+  if ((major = krb5_gss_unwrap_token (minor, in, &tok_id, &body, &storage)))
+    return major;
   /* The body follows TOK_ID in STORAGE; P sees both. */
   p = storage.value;
   if (tok_id != (wrap ? V1_TOK_WRAP : V1_TOK_MIC)
