@@ -565,28 +565,33 @@ k5_seal (struct k5_usage_key *k, unsigned char *data, size_t len)
   return 0;
 }
 
-bool
+krb5_error_code
 k5_decrypt (struct k5_usage_key *k, unsigned char *data, size_t len)
 {
   unsigned char mac[K5_MAX_MAC];
 
   if (len < k->header_len)
-    return false;
+    return KRB5_BAD_MSIZE;
   if (!k->fast)
     {
       krb5_crypto_iov iov[3];
       if (!k5_len_ok (false, len))
-	return false;
+	return KRB5_BAD_MSIZE;
       iov_layout (k, data, len, iov);
-      return krb5_k_decrypt_iov (k->kctx, k->key, k->usage, NULL, iov, 3) == 0;
+      return krb5_k_decrypt_iov (k->kctx, k->key, k->usage, NULL, iov, 3);
     }
   if (k->etm)
-    return hmac (&k->ki, zero_iv, BLOCK, data, len, mac, k->mac_len)
-      && CRYPTO_memcmp (mac, data + len, k->mac_len) == 0
-      && cts_decrypt (k, data, len);
-  return cts_decrypt (k, data, len)
-    && hmac (&k->ki, data, len, NULL, 0, mac, k->mac_len)
-    && CRYPTO_memcmp (mac, data + len, k->mac_len) == 0;
+    {
+      hmac (&k->ki, zero_iv, BLOCK, data, len, mac, k->mac_len);
+      if (CRYPTO_memcmp (mac, data + len, k->mac_len) != 0)
+	return KRB5KRB_AP_ERR_BAD_INTEGRITY;
+      return cts_decrypt (k, data, len) ? 0 : crypto_error ();
+    }
+  if (!cts_decrypt (k, data, len))
+    return crypto_error ();
+  hmac (&k->ki, data, len, NULL, 0, mac, k->mac_len);
+  return CRYPTO_memcmp (mac, data + len, k->mac_len) == 0
+    ? 0 : KRB5KRB_AP_ERR_BAD_INTEGRITY;
 }
 
 krb5_error_code

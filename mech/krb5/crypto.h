@@ -93,8 +93,11 @@ krb5_error_code k5_encrypt (struct k5_usage_key *k, unsigned char *data,
    always makes its own). */
 krb5_error_code k5_seal (struct k5_usage_key *k, unsigned char *data,
 			 size_t len);
-/* The inverse: false when the integrity check fails. */
-bool k5_decrypt (struct k5_usage_key *k, unsigned char *data, size_t len);
+/* The inverse: KRB5KRB_AP_ERR_BAD_INTEGRITY when the integrity check
+   fails, another code when the cryptography itself did (ENOMEM when
+   memory ran out). */
+krb5_error_code k5_decrypt (struct k5_usage_key *k, unsigned char *data,
+			    size_t len);
 
 /* A checksum (RFC 3961 get_mic) over A then B, mac_len octets. */
 krb5_error_code k5_checksum (struct k5_usage_key *k, const void *a,

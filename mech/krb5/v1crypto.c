@@ -1,15 +1,16 @@
 /* v1crypto.c - the cryptography of RFC 1964 (triple DES) and RFC 4757
    (arcfour) per-message tokens.  Checksums and triple-DES CBC go
-   through libkrb5; the arcfour derivations are HMAC-MD5 from libcrypto
-   and the RC4 stream is computed here, because OpenSSL 3 only offers
-   RC4 in its legacy provider. */
+   through libkrb5; the arcfour derivations are HMAC-MD5 on libcrypto's
+   MD5 block functions, which never allocate (so a token never fails
+   for want of memory), and the RC4 stream is computed here, because
+   OpenSSL 3 only offers RC4 in its legacy provider. */
 #include <config.h>
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include "v1.h"
 #include "crypto.h"
 #include <string.h>
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/md5.h>
 
 /* The SGN_ALG and SEAL_ALG numbers of the two families. */
 #define SGN_HMAC_SHA1_DES3_KD 0x0004
@@ -153,24 +154,44 @@ rc4 (const unsigned char key[16], unsigned char *buf, size_t len)
   OPENSSL_cleanse (s, sizeof s);
 }
 
+/* RFC 2104 HMAC-MD5 with a 16-octet key. */
+static void
+hmac_md5 (const unsigned char key[16], const void *data, size_t len,
+	  unsigned char out[16])
+{
+  unsigned char pad[64];
+  MD5_CTX ctx;
+  size_t i;
+
+  for (i = 0; i < sizeof pad; i++)
+    pad[i] = (unsigned char) ((i < 16 ? key[i] : 0) ^ 0x36);
+  MD5_Init (&ctx);
+  MD5_Update (&ctx, pad, sizeof pad);
+  MD5_Update (&ctx, data, len);
+  MD5_Final (out, &ctx);
+  for (i = 0; i < sizeof pad; i++)
+    pad[i] = (unsigned char) ((i < 16 ? key[i] : 0) ^ 0x5c);
+  MD5_Init (&ctx);
+  MD5_Update (&ctx, pad, sizeof pad);
+  MD5_Update (&ctx, out, 16);
+  MD5_Final (out, &ctx);
+  OPENSSL_cleanse (pad, sizeof pad);
+  OPENSSL_cleanse (&ctx, sizeof ctx);
+}
+
 /* RFC 4757 section 7.3: the stream key of a token is
    HMAC-MD5(HMAC-MD5(BASE, usage 0), SALT), SALT being the checksum for
    SND_SEQ and the sequence number for the message. */
-static bool
+static void
 rc4_stream_key (const unsigned char base[16], const unsigned char *salt,
 		size_t salt_len, unsigned char out[16])
 {
   static const unsigned char usage0[4] = { 0, 0, 0, 0 };
   unsigned char usage_key[16];
-  unsigned int len = 0;
-  bool ok;
 
-  ok = HMAC (EVP_md5 (), base, 16, usage0, sizeof usage0, usage_key, &len)
-    && len == 16
-    && HMAC (EVP_md5 (), usage_key, 16, salt, salt_len, out, &len)
-    && len == 16;
+  hmac_md5 (base, usage0, sizeof usage0, usage_key);
+  hmac_md5 (usage_key, salt, salt_len, out);
   OPENSSL_cleanse (usage_key, sizeof usage_key);
-  return ok;
 }
 
 static krb5_error_code
@@ -179,8 +200,7 @@ rc4_crypt (const unsigned char base[16], const unsigned char *salt,
 {
   unsigned char key[16];
 
-  if (!rc4_stream_key (base, salt, salt_len, key))
-    return KRB5_CRYPTO_INTERNAL;
+  rc4_stream_key (base, salt, salt_len, key);
   rc4 (key, buf, len);
   OPENSSL_cleanse (key, sizeof key);
   return 0;

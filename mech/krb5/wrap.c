@@ -180,7 +180,15 @@ krb5_gss_unwrap (OM_uint32 *minor, void *mctx, const gss_buffer_t input,
 	  major = defective (minor);
 	  goto cleanup;
 	}
-      if (!k5_decrypt (k, buf, body - k->trailer_len))
+      code = k5_decrypt (k, buf, body - k->trailer_len);
+      /* Memory or the cryptography failing is ours, not the peer's. */
+      if (code && code != KRB5KRB_AP_ERR_BAD_INTEGRITY
+	  && code != KRB5_BAD_MSIZE)
+	{
+	  major = krb5_gss_fail (minor, code);
+	  goto cleanup;
+	}
+      if (code)
 	{
 	  *minor = (OM_uint32) KRB5KRB_AP_ERR_BAD_INTEGRITY;
 	  major = GSS_S_BAD_SIG;
