@@ -1,7 +1,8 @@
 /* check_msg.c - per-message tokens between two of our own contexts in
    a throwaway realm (tests/realm-checks.sh), RFC 4121 ones or, for
    des3 and arcfour session keys, RFC 1964 / RFC 4757 ones: round
-   trips, every single-octet change and truncation refused, replay and
+   trips, every change (each bit; each value of a header octet) and
+   truncation refused, replay and
    sequence detection, QOP, exact wrap_size_limit, RRC, transfer. */
 #include "unit.h"
 
@@ -125,49 +126,98 @@ token_of (struct pair *p, int kind, gss_buffer_t m)
   return tok;
 }
 
-/* Every single-octet change and every truncation of a token is
-   refused, and the context stays usable afterwards. */
+/* Where a per-message token's header ends: the 16 octets of RFC 4121;
+   the framing (13 octets for short tokens), TOK_ID, SGN_ALG, SEAL_ALG,
+   filler, SND_SEQ and SGN_CKSUM of RFC 1964 and RFC 4757. */
+static size_t
+header_length (void)
+{
+  return legacy_tokens () ? 13 + 24 : 16;
+}
+
+/* Whether octet I of a token of KIND lies in the RRC field of an RFC
+   4121 Wrap token, which nothing protects (RFC 4121 section 4.2.5). */
+static bool
+rrc_octet (int kind, size_t i)
+{
+  return !legacy_tokens () && kind != 2 && (i == 6 || i == 7);
+}
+
+/* Every change of a token is refused, and the context stays usable
+   afterwards: every value of each RFC 4121 header octet (TOK_ID, the
+   flags Sealed, SentByAcceptor and AcceptorSubkey, filler, EC, RRC,
+   SND_SEQ), every bit of every other octet; then every truncation.  A
+   changed RRC may only rotate the token by its whole length. */
 static void
 check_tampering (struct pair *p, int kind)
 {
   gss_buffer_desc m = message (40), tok, out, bad;
   unsigned char *copy;
   size_t i;
+  unsigned v;
   OM_uint32 major;
   gss_qop_t qop;
 
   tok = token_of (p, kind, &m);
   copy = malloc (tok.length);
   for (i = 0; i < tok.length; i++)
-    {
-      memcpy (copy, tok.value, tok.length);
-      copy[i] ^= 0x01;
-      bad.value = copy;
-      bad.length = tok.length;
-      major = kind == 2 ? gss_verify_mic (&minor, p->accept, &m, &bad, &qop)
-	: gss_unwrap (&minor, p->accept, &bad, &out, NULL, NULL);
-      /* RFC 4757 encrypts the sequence number with a stream cipher and
-	 nothing authenticates it: a changed number is only caught by
-	 sequence checking, as a token out of order.  (Sealed, the
-	 message key depends on it and the checksum fails.) */
-      if (!GSS_ERROR (major) && rc4_seq_number_octet (i) && kind != 1)
-	{
-	  ck_assert_msg (major & (GSS_S_GAP_TOKEN | GSS_S_OLD_TOKEN | GSS_S_UNSEQ_TOKEN),
-			 "octet %zu: major %#x", i, major);
-	  if (kind == 0)
-	    gss_release_buffer (&minor, &out);
-	  /* The window moved: go on with a new pair and token. */
-	  pair_free (p);
-	  *p = establish (GSS_C_REPLAY_FLAG | GSS_C_SEQUENCE_FLAG);
-	  gss_release_buffer (&minor, &tok);
-	  tok = token_of (p, kind, &m);
+    for (v = 1; v < 256; v++)
+      {
+	/* Every value in an RFC 4121 header, every bit elsewhere; one
+	   change of an RFC 4757 sequence number (each costs a context). */
+	if ((legacy_tokens () || i >= header_length ()) && (v & (v - 1)) != 0)
 	  continue;
-	}
-      ck_assert_msg (GSS_ERROR (major), "octet %zu changed was accepted (kind %d)", i, kind);
-      ck_assert_msg (GSS_ROUTINE_ERROR (major) == GSS_S_BAD_SIG
-		     || GSS_ROUTINE_ERROR (major) == GSS_S_DEFECTIVE_TOKEN,
-		     "octet %zu: major %#x", i, major);
-    }
+	if (rc4_seq_number_octet (i) && v != 1)
+	  continue;
+	memcpy (copy, tok.value, tok.length);
+	copy[i] ^= (unsigned char) v;
+	bad.value = copy;
+	bad.length = tok.length;
+	major = kind == 2 ? gss_verify_mic (&minor, p->accept, &m, &bad, &qop)
+	  : gss_unwrap (&minor, p->accept, &bad, &out, NULL, NULL);
+	/* RFC 4757 encrypts the sequence number with a stream cipher and
+	   nothing authenticates it: a changed number is only caught by
+	   sequence checking, as a token out of order.  (Sealed, the
+	   message key depends on it and the checksum fails.) */
+	if (!GSS_ERROR (major) && rc4_seq_number_octet (i) && kind != 1)
+	  {
+	    ck_assert_msg (major & (GSS_S_GAP_TOKEN | GSS_S_OLD_TOKEN | GSS_S_UNSEQ_TOKEN),
+			   "octet %zu: major %#x", i, major);
+	    if (kind == 0)
+	      gss_release_buffer (&minor, &out);
+	    /* The window moved: go on with a new pair and token. */
+	    pair_free (p);
+	    *p = establish (GSS_C_REPLAY_FLAG | GSS_C_SEQUENCE_FLAG);
+	    gss_release_buffer (&minor, &tok);
+	    tok = token_of (p, kind, &m);
+	    continue;
+	  }
+	if (!GSS_ERROR (major) && rrc_octet (kind, i))
+	  {
+	    /* The same message, and the window moved: a new pair. */
+	    ck_assert_msg (out.length == m.length && memcmp (out.value, m.value, m.length) == 0,
+			   "RRC octet %zu xor %#x: another message", i, v);
+	    gss_release_buffer (&minor, &out);
+	    pair_free (p);
+	    *p = establish (GSS_C_REPLAY_FLAG | GSS_C_SEQUENCE_FLAG);
+	    gss_release_buffer (&minor, &tok);
+	    tok = token_of (p, kind, &m);
+	    continue;
+	  }
+	if (!GSS_ERROR (major))
+	  ck_abort_msg ("octet %zu xor %#x was accepted (kind %d): major %#x", i, v, kind, major);
+	if (GSS_ROUTINE_ERROR (major) != GSS_S_BAD_SIG
+	    && GSS_ROUTINE_ERROR (major) != GSS_S_DEFECTIVE_TOKEN)
+	  ck_abort_msg ("octet %zu xor %#x: major %#x", i, v, major);
+	/* The header is checked before the checksum: a TOK_ID, a defined
+	   flag (SentByAcceptor, Sealed, AcceptorSubkey) or a filler that
+	   does not fit the context makes a defective token. */
+	if (!legacy_tokens () && (i < 2 || (i == 2 && (v & 0x07) != 0)
+				  || (i == 3 && kind != 2) || (i >= 3 && i < 8 && kind == 2))
+	    && major != GSS_S_DEFECTIVE_TOKEN)
+	  ck_abort_msg ("header octet %zu xor %#x (kind %d): major %#x, not DEFECTIVE_TOKEN", i,
+			v, kind, major);
+      }
   for (i = 0; i < tok.length; i++)
     {
       bad.value = tok.value;
