@@ -246,6 +246,21 @@ START_TEST (test_ap_req_changed)
       if (!GSS_ERROR (accept_refused (&bad, &m)))
 	ck_abort_msg ("truncation to %zu accepted", i);
     }
+  /* An octet after the AP-REQ, inside a framing that counts it. */
+  {
+    gss_buffer_desc inner, longer, framed;
+
+    ck_assert_uint_eq (gss_decapsulate_token (&tok, GSS_KRB5, &inner), GSS_S_COMPLETE);
+    longer.length = inner.length + 1;
+    longer.value = malloc (longer.length);
+    memcpy (longer.value, inner.value, inner.length);
+    ((unsigned char *) longer.value)[inner.length] = 0;
+    ck_assert_uint_eq (gss_encapsulate_token (&longer, GSS_KRB5, &framed), GSS_S_COMPLETE);
+    ck_assert_msg (GSS_ERROR (accept_refused (&framed, &m)), "an octet appended was accepted");
+    gss_release_buffer (&minor, &framed);
+    gss_release_buffer (&minor, &inner);
+    free (longer.value);
+  }
   free (copy);
   gss_release_buffer (&minor, &tok);
   gss_delete_sec_context (&minor, &ictx, GSS_C_NO_BUFFER);

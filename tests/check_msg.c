@@ -135,6 +135,16 @@ header_length (void)
   return legacy_tokens () ? 13 + 24 : 16;
 }
 
+/* The framing of a legacy token: 0x60, its length, the 11 octets of
+   the mechanism OID. */
+static size_t
+framing_length (const gss_buffer_desc *tok)
+{
+  const unsigned char *t = tok->value;
+
+  return 2 + (t[1] < 0x80 ? 0 : (size_t) (t[1] & 0x7f)) + 11;
+}
+
 /* Whether octet I of a token of KIND lies in the RRC field of an RFC
    4121 Wrap token, which nothing protects (RFC 4121 section 4.2.5). */
 static bool
@@ -210,10 +220,14 @@ check_tampering (struct pair *p, int kind)
 	    && GSS_ROUTINE_ERROR (major) != GSS_S_DEFECTIVE_TOKEN)
 	  ck_abort_msg ("octet %zu xor %#x: major %#x", i, v, major);
 	/* The header is checked before the checksum: a TOK_ID, a defined
-	   flag (SentByAcceptor, Sealed, AcceptorSubkey) or a filler that
-	   does not fit the context makes a defective token. */
-	if (!legacy_tokens () && (i < 2 || (i == 2 && (v & 0x07) != 0)
-				  || (i == 3 && kind != 2) || (i >= 3 && i < 8 && kind == 2))
+	   flag (SentByAcceptor, Sealed, AcceptorSubkey), a filler or (no
+	   confidentiality) an EC that does not fit the context makes a
+	   defective token; so do an RFC 1964 / 4757 TOK_ID, SGN_ALG,
+	   SEAL_ALG or filler. */
+	if ((legacy_tokens ()
+	     ? i >= framing_length (&tok) && i < framing_length (&tok) + 8
+	     : (i < 2 || (i == 2 && (v & 0x07) != 0) || (i == 3 && kind != 2)
+		|| (i >= 3 && i < 8 && kind == 2) || ((i == 4 || i == 5) && kind == 0)))
 	    && major != GSS_S_DEFECTIVE_TOKEN)
 	  ck_abort_msg ("header octet %zu xor %#x (kind %d): major %#x, not DEFECTIVE_TOKEN", i,
 			v, kind, major);
@@ -225,6 +239,18 @@ check_tampering (struct pair *p, int kind)
       major = kind == 2 ? gss_verify_mic (&minor, p->accept, &m, &bad, &qop)
 	: gss_unwrap (&minor, p->accept, &bad, &out, NULL, NULL);
       ck_assert_msg (GSS_ERROR (major), "truncation to %zu accepted", i);
+    }
+  /* Nor is one octet more, whatever it is. */
+  copy = realloc (copy, tok.length + 1);
+  memcpy (copy, tok.value, tok.length);
+  bad.value = copy;
+  bad.length = tok.length + 1;
+  for (v = 0; v < 256; v += 85)
+    {
+      copy[tok.length] = (unsigned char) v;
+      major = kind == 2 ? gss_verify_mic (&minor, p->accept, &m, &bad, &qop)
+	: gss_unwrap (&minor, p->accept, &bad, &out, NULL, NULL);
+      ck_assert_msg (GSS_ERROR (major), "one octet %#x appended was accepted (kind %d)", v, kind);
     }
   /* The genuine token still goes through: nothing above moved the
      sequence window. */
@@ -311,6 +337,9 @@ START_TEST (test_sequence)
   ck_assert_uint_eq (unwrap_status (p.accept, &t[3]), GSS_S_COMPLETE);
   ck_assert_uint_eq (unwrap_status (p.accept, &t[69]), GSS_S_GAP_TOKEN);
   ck_assert_uint_eq (unwrap_status (p.accept, &t[4]), GSS_S_OLD_TOKEN);
+  /* The window's edge: 64 behind the newest is too old, 63 is not. */
+  ck_assert_uint_eq (unwrap_status (p.accept, &t[5]), GSS_S_OLD_TOKEN);
+  ck_assert_uint_eq (unwrap_status (p.accept, &t[6]), GSS_S_UNSEQ_TOKEN);
   ck_assert_uint_eq (unwrap_status (p.accept, &t[68]), GSS_S_UNSEQ_TOKEN);
   ck_assert_uint_eq (unwrap_status (p.accept, &t[68]), GSS_S_DUPLICATE_TOKEN);
   for (i = 0; i < 70; i++)
@@ -360,7 +389,10 @@ END_TEST
 START_TEST (test_wrap_size_limit)
 {
   struct pair p = establish (0);
-  static const OM_uint32 requests[] = { 60, 61, 100, 1000, 1500, 4096, 65535 };
+  /* 62 to 77: every remainder of the legacy tokens' 8-octet steps. */
+  static const OM_uint32 requests[] = { 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73,
+    74, 75, 76, 77, 100, 1000, 1500, 4096, 65535
+  };
   size_t i;
   int conf;
 
@@ -492,6 +524,37 @@ START_TEST (test_transfer_in_process)
   damaged.value = copy;
   damaged.length = blob.length;
   ck_assert (GSS_ERROR (gss_import_sec_context (&minor, &damaged, &p.accept)));
+  free (copy);
+  /* The Kerberos mechanism's own part ("LGK5", a format version, a
+     role): another version, or a role bit it does not define. */
+  {
+    const unsigned char *magic = memmem (blob.value, blob.length, "LGK5", 4);
+    size_t at, k;
+
+    ck_assert_ptr_nonnull (magic);
+    at = (size_t) (magic - (const unsigned char *) blob.value);
+    ck_assert_uint_ge (blob.length, at + 6);
+    for (k = 4; k < 6; k++)
+      {
+	copy = malloc (blob.length);
+	memcpy (copy, blob.value, blob.length);
+	copy[at + k] ^= 0x80;
+	damaged.value = copy;
+	damaged.length = blob.length;
+	ck_assert_msg (GSS_ERROR (gss_import_sec_context (&minor, &damaged, &p.accept)),
+		       "octet %zu of the blob changed was imported", k);
+	ck_assert_ptr_eq (p.accept, GSS_C_NO_CONTEXT);
+	free (copy);
+      }
+  }
+  /* One octet more than the context is refused too. */
+  copy = malloc (blob.length + 1);
+  memcpy (copy, blob.value, blob.length);
+  copy[blob.length] = 0;
+  damaged.value = copy;
+  damaged.length = blob.length + 1;
+  ck_assert (GSS_ERROR (gss_import_sec_context (&minor, &damaged, &p.accept)));
+  ck_assert_ptr_eq (p.accept, GSS_C_NO_CONTEXT);
   free (copy);
 
   ck_assert_uint_eq (gss_import_sec_context (&minor, &blob, &p.accept), GSS_S_COMPLETE);

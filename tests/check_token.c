@@ -94,6 +94,13 @@ START_TEST (test_decapsulate_rejects)
   copy[3] = 0x20;
   t.length = framed.length;
   ck_assert_uint_eq (gss_decapsulate_token (&t, GSS_KRB5, &out), GSS_S_DEFECTIVE_TOKEN);
+  /* An OID length running past the token, with the mechanism's OID in
+     memory right after it: only the bound on the length refuses it. */
+  memcpy (copy, p, framed.length);
+  copy[1] = 0x05;
+  t.length = 7;
+  ck_assert_uint_eq (gss_decapsulate_token (&t, GSS_KRB5, &out), GSS_S_DEFECTIVE_TOKEN);
+  t.length = framed.length;
   /* An indefinite length (0x80) is not DER. */
   memcpy (copy, p, framed.length);
   copy[1] = 0x80;

@@ -34,3 +34,7 @@ check_PROGRAMS += tests/threads
 TESTS += tests/threads.sh
 EXTRA_DIST += tests/threads.sh tests/helgrind.supp
 tests_threads_LDADD = lib/libgss.la -lpthread
+
+## Mutation testing (tests/mutants/run.sh, a stage of scripts/test of its
+## own): not part of make check.
+EXTRA_DIST += tests/mutants/run.sh tests/mutants/mutants.pl tests/mutants/mutants.txt
