@@ -38,7 +38,7 @@ while getopts t:k opt; do
   case $opt in
     t) tarball=$(cd "$(dirname "$OPTARG")" && pwd)/$(basename "$OPTARG") ;;
     k) keep=1 ;;
-    *) sed -n '12,17p' "$0" >&2; exit 2 ;;
+    *) sed -n '11,15p' "$0" >&2; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
