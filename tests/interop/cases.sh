@@ -104,17 +104,17 @@ pair () {
   shift $((n + 1))
   # The options are single words without quoting needs.
   # shellcheck disable=SC2086
-  "$pair_sh" -t $limit "$I" --initiate --log "$log.i" $iopts \
-    -- "$A" --accept --log "$log.a" "$@" || { bad "pair failed"; return 1; }
+  "$pair_sh" -t $limit $I_WRAP "$I" --initiate --log "$log.i" $iopts \
+    -- $A_WRAP "$A" --accept --log "$log.a" "$@" || { bad "pair failed"; return 1; }
 }
 
 initiator_alone () {
-  timeout $limit "$I" --initiate --log "$log.i" "$@" </dev/null >/dev/null \
+  timeout $limit $I_WRAP "$I" --initiate --log "$log.i" "$@" </dev/null >/dev/null \
     || { bad "initiator failed"; return 1; }
 }
 
 acceptor_alone () {
-  timeout $limit "$A" --accept --log "$log.a" "$@" </dev/null >/dev/null \
+  timeout $limit $A_WRAP "$A" --accept --log "$log.a" "$@" </dev/null >/dev/null \
     || { bad "acceptor failed"; return 1; }
 }
 
@@ -155,6 +155,13 @@ echo "acceptor $A on $A_LIB"
 is_libgss () {
   case ${1##*/} in libgss.so*) return 0 ;; *) return 1 ;; esac
 }
+# A peer on libgss runs under memcheck when make check does
+# (VALGRIND_RUN), whichever side it is on; MIT's library is not ours to
+# check.  (The initiator that makes the token of expired-acceptor
+# beforehand runs without it, which would only stretch its timing.)
+I_WRAP= A_WRAP=
+if is_libgss "$I_LIB"; then I_WRAP=${VALGRIND_RUN:-}; fi
+if is_libgss "$A_LIB"; then A_WRAP=${VALGRIND_RUN:-}; fi
 if is_libgss "$A_LIB"; then
   REPLAYED=d0002 EXPIRED_AT_ACCEPTOR=b0000
 else
@@ -251,24 +258,24 @@ case_unknown_service () {
 # The acceptor's keytab has the right key version and enctypes, but
 # other keys.
 case_wrong_key () {
-  "$pair_sh" -t $limit "$I" --initiate --log "$log.i" $svc $S \
-    -- env KRB5_KTNAME="$REALM_WRONG_KEYTAB" "$A" --accept --log "$log.a" \
+  "$pair_sh" -t $limit $I_WRAP "$I" --initiate --log "$log.i" $svc $S \
+    -- env KRB5_KTNAME="$REALM_WRONG_KEYTAB" $A_WRAP "$A" --accept --log "$log.a" \
     --expect-major $FAILURE || return 1
   minor_text acceptor "cannot decrypt|integrity"
 }
 
 case_wrong_key_mutual () {
-  "$pair_sh" -t $limit "$I" --initiate --log "$log.i" $svc $S --mutual \
+  "$pair_sh" -t $limit $I_WRAP "$I" --initiate --log "$log.i" $svc $S --mutual \
     --expect-major $FAILURE \
-    -- env KRB5_KTNAME="$REALM_WRONG_KEYTAB" "$A" --accept --log "$log.a" \
+    -- env KRB5_KTNAME="$REALM_WRONG_KEYTAB" $A_WRAP "$A" --accept --log "$log.a" \
     --expect-major $FAILURE || return 1
   minor_text acceptor "cannot decrypt|integrity"
   minor_text initiator "integrity"
 }
 
 case_wrong_key_named () {
-  "$pair_sh" -t $limit "$I" --initiate --log "$log.i" $svc $S \
-    -- env KRB5_KTNAME="$REALM_WRONG_KEYTAB" "$A" --accept --log "$log.a" \
+  "$pair_sh" -t $limit $I_WRAP "$I" --initiate --log "$log.i" $svc $S \
+    -- env KRB5_KTNAME="$REALM_WRONG_KEYTAB" $A_WRAP "$A" --accept --log "$log.a" \
     $svc $S --expect-major $FAILURE || return 1
   minor_text acceptor "cannot decrypt|integrity"
 }
