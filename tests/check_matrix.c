@@ -2,7 +2,10 @@
    arguments NULL in turn, and with handles that are not live: the
    RFC 2744 calling error (or routine error) each gets, as the man
    pages document, and no crash.  check_calling covers the outputs
-   being initialised first; this covers the breadth. */
+   being initialised first; this covers the breadth.  Run through
+   tests/kdc/realm.sh (tests/realm-checks.sh does, for each token
+   format), it also passes NULL inputs and outputs to the per-message
+   calls and context calls with live, established contexts. */
 #include "unit.h"
 
 static OM_uint32 m;
@@ -255,6 +258,89 @@ START_TEST (test_messages)
 }
 END_TEST
 
+/* An established pair (no mutual authentication: one token). */
+static void
+establish (gss_ctx_id_t *ictx, gss_ctx_id_t *actx)
+{
+  gss_name_t n = a_name ();
+  gss_buffer_desc first, reply;
+
+  *ictx = *actx = GSS_C_NO_CONTEXT;
+  IS (gss_init_sec_context (&m, GSS_C_NO_CREDENTIAL, ictx, n, GSS_KRB5, GSS_C_REPLAY_FLAG, 0,
+			    NULL, NULL, NULL, &first, NULL, NULL), GSS_S_COMPLETE);
+  IS (gss_accept_sec_context (&m, actx, GSS_C_NO_CREDENTIAL, &first, NULL, NULL, NULL, &reply,
+			      NULL, NULL, NULL), GSS_S_COMPLETE);
+  gss_release_buffer (&m, &first);
+  gss_release_buffer (&m, &reply);
+  gss_release_name (&m, &n);
+}
+
+/* Each pointer argument of the per-message and context calls NULL in
+   turn, with live contexts: the calling error documented, and an
+   optional output left NULL is no error. */
+START_TEST (test_live_contexts)
+{
+  gss_ctx_id_t ictx, actx, none = GSS_C_NO_CONTEXT;
+  gss_buffer_desc msg = unit_buf ("hello"), nothing = { 5, NULL }, mic, wrapped, out;
+  int conf, qi;
+  gss_qop_t q;
+  OM_uint32 max, t;
+
+  establish (&ictx, &actx);
+
+  IS (gss_get_mic (&m, ictx, 0, NULL, &out), R);
+  IS (gss_get_mic (&m, ictx, 0, &nothing, &out), R);
+  IS (gss_get_mic (&m, ictx, 0, &msg, NULL), W);
+  IS (gss_sign (&m, ictx, 0, NULL, &out), R);
+  IS (gss_sign (&m, ictx, 0, &msg, NULL), W);
+  IS (gss_get_mic (&m, ictx, 0, &msg, &mic), GSS_S_COMPLETE);
+  IS (gss_verify_mic (&m, actx, NULL, &mic, &q), R);
+  IS (gss_verify_mic (&m, actx, &nothing, &mic, &q), R);
+  IS (gss_verify_mic (&m, actx, &msg, NULL, &q), R | GSS_S_DEFECTIVE_TOKEN);
+  IS (gss_verify_mic (&m, actx, &msg, &nothing, &q), R | GSS_S_DEFECTIVE_TOKEN);
+  IS (gss_verify (&m, actx, NULL, &mic, &qi), R);
+  IS (gss_verify (&m, actx, &msg, NULL, &qi), R | GSS_S_DEFECTIVE_TOKEN);
+  IS (gss_verify_mic (&m, actx, &msg, &mic, NULL), GSS_S_COMPLETE);
+  gss_release_buffer (&m, &mic);
+
+  IS (gss_wrap (&m, ictx, 1, 0, NULL, &conf, &out), R);
+  IS (gss_wrap (&m, ictx, 1, 0, &nothing, &conf, &out), R);
+  IS (gss_wrap (&m, ictx, 1, 0, &msg, &conf, NULL), W);
+  IS (gss_seal (&m, ictx, 1, 0, NULL, &conf, &out), R);
+  IS (gss_seal (&m, ictx, 1, 0, &msg, &conf, NULL), W);
+  IS (gss_wrap (&m, ictx, 1, 0, &msg, NULL, &wrapped), GSS_S_COMPLETE);
+  IS (gss_unwrap (&m, actx, NULL, &out, &conf, &q), R | GSS_S_DEFECTIVE_TOKEN);
+  IS (gss_unwrap (&m, actx, &nothing, &out, &conf, &q), R | GSS_S_DEFECTIVE_TOKEN);
+  IS (gss_unwrap (&m, actx, &wrapped, NULL, &conf, &q), W);
+  IS (gss_unseal (&m, actx, NULL, &out, &conf, &qi), R | GSS_S_DEFECTIVE_TOKEN);
+  IS (gss_unseal (&m, actx, &wrapped, NULL, &conf, &qi), W);
+  IS (gss_unwrap (&m, actx, &wrapped, &out, NULL, NULL), GSS_S_COMPLETE);
+  ck_assert (unit_buf_is (&out, "hello"));
+  gss_release_buffer (&m, &out);
+  gss_release_buffer (&m, &wrapped);
+
+  IS (gss_wrap_size_limit (&m, ictx, 1, 0, 100, NULL), W);
+  IS (gss_wrap_size_limit (&m, ictx, 0, 0, 100, NULL), W);
+  IS (gss_wrap_size_limit (NULL, ictx, 1, 0, 100, &max), W);
+  IS (gss_wrap_size_limit (&m, ictx, 1, 0, 100, &max), GSS_S_COMPLETE);
+  ck_assert_uint_gt (max, 0);
+  ck_assert_uint_lt (max, 100);
+
+  IS (gss_context_time (&m, ictx, NULL), W);
+  IS (gss_context_time (NULL, ictx, &t), W);
+  IS (gss_inquire_context (&m, actx, NULL, NULL, NULL, NULL, NULL, NULL, NULL), GSS_S_COMPLETE);
+  IS (gss_process_context_token (&m, actx, NULL), R | GSS_S_DEFECTIVE_TOKEN);
+  IS (gss_process_context_token (&m, actx, &nothing), R | GSS_S_DEFECTIVE_TOKEN);
+  IS (gss_export_sec_context (&m, &ictx, NULL), W);
+  IS (gss_export_sec_context (&m, &none, &out), R | GSS_S_NO_CONTEXT);
+  IS (gss_export_sec_context (&m, NULL, &out), R | W | GSS_S_NO_CONTEXT);
+  /* The failed calls left both contexts live. */
+  IS (gss_context_time (&m, ictx, &t), GSS_S_COMPLETE);
+  IS (gss_delete_sec_context (&m, &ictx, GSS_C_NO_BUFFER), GSS_S_COMPLETE);
+  IS (gss_delete_sec_context (&m, &actx, GSS_C_NO_BUFFER), GSS_S_COMPLETE);
+}
+END_TEST
+
 Suite *
 unit_suite (void)
 {
@@ -268,6 +354,13 @@ unit_suite (void)
   tcase_add_test (tc, test_contexts);
   tcase_add_test (tc, test_messages);
   suite_add_tcase (s, tc);
+  if (getenv ("REALM_USER") != NULL)
+    {
+      TCase *live = tcase_create ("live contexts");
+
+      tcase_add_test (live, test_live_contexts);
+      suite_add_tcase (s, live);
+    }
   return s;
 }
 

@@ -1,7 +1,8 @@
 /* check_msg.c - per-message tokens between two of our own contexts in
    a throwaway realm (tests/realm-checks.sh), RFC 4121 ones or, for
    des3 and arcfour session keys, RFC 1964 / RFC 4757 ones: round
-   trips, every single-octet change and truncation refused, replay and
+   trips, every change (each bit; each value of a header octet) and
+   truncation refused, replay and
    sequence detection, QOP, exact wrap_size_limit, RRC, transfer. */
 #include "unit.h"
 
@@ -125,64 +126,112 @@ token_of (struct pair *p, int kind, gss_buffer_t m)
   return tok;
 }
 
-/* Every single-octet change and every truncation of a token is
-   refused, and the context stays usable afterwards. */
+/* Where a per-message token's header ends: the 16 octets of RFC 4121;
+   the framing (13 octets for short tokens), TOK_ID, SGN_ALG, SEAL_ALG,
+   filler, SND_SEQ and SGN_CKSUM of RFC 1964 and RFC 4757. */
+static size_t
+header_length (void)
+{
+  return legacy_tokens () ? 13 + 24 : 16;
+}
+
+/* The framing of a legacy token: 0x60, its length, the 11 octets of
+   the mechanism OID. */
+static size_t
+framing_length (const gss_buffer_desc *tok)
+{
+  const unsigned char *t = tok->value;
+
+  return 2 + (t[1] < 0x80 ? 0 : (size_t) (t[1] & 0x7f)) + 11;
+}
+
+/* Whether octet I of a token of KIND lies in the RRC field of an RFC
+   4121 Wrap token, which nothing protects (RFC 4121 section 4.2.5). */
+static bool
+rrc_octet (int kind, size_t i)
+{
+  return !legacy_tokens () && kind != 2 && (i == 6 || i == 7);
+}
+
+/* Every change of a token is refused, and the context stays usable
+   afterwards: every value of each RFC 4121 header octet (TOK_ID, the
+   flags Sealed, SentByAcceptor and AcceptorSubkey, filler, EC, RRC,
+   SND_SEQ), every bit of every other octet; then every truncation.  A
+   changed RRC may only rotate the token by its whole length. */
 static void
 check_tampering (struct pair *p, int kind)
 {
   gss_buffer_desc m = message (40), tok, out, bad;
   unsigned char *copy;
   size_t i;
+  unsigned v;
   OM_uint32 major;
   gss_qop_t qop;
 
   tok = token_of (p, kind, &m);
   copy = malloc (tok.length);
   for (i = 0; i < tok.length; i++)
-    {
-      memcpy (copy, tok.value, tok.length);
-      copy[i] ^= 0x01;
-      bad.value = copy;
-      bad.length = tok.length;
-      major = kind == 2 ? gss_verify_mic (&minor, p->accept, &m, &bad, &qop)
-	: gss_unwrap (&minor, p->accept, &bad, &out, NULL, NULL);
-      /* Nothing covers RRC (RFC 4121 section 4.2.5): a count changed
-	 to a multiple of the body undoes to the same token. */
-      if (kind != 2 && !legacy_tokens () && (i == 6 || i == 7)
-	  && ((size_t) copy[6] << 8 | copy[7]) % (tok.length - 16) == 0)
-	{
-	  ck_assert_msg (major == GSS_S_COMPLETE && out.length == m.length
-			 && memcmp (out.value, m.value, m.length) == 0,
-			 "rrc octet %zu: major %#x", i, major);
-	  gss_release_buffer (&minor, &out);
-	  pair_free (p);
-	  *p = establish (GSS_C_REPLAY_FLAG | GSS_C_SEQUENCE_FLAG);
-	  gss_release_buffer (&minor, &tok);
-	  tok = token_of (p, kind, &m);
+    for (v = 1; v < 256; v++)
+      {
+	/* Every value in an RFC 4121 header, every bit elsewhere; one
+	   change of an RFC 4757 sequence number (each costs a context). */
+	if ((legacy_tokens () || i >= header_length ()) && (v & (v - 1)) != 0)
 	  continue;
-	}
-      /* RFC 4757 encrypts the sequence number with a stream cipher and
-	 nothing authenticates it: a changed number is only caught by
-	 sequence checking, as a token out of order.  (Sealed, the
-	 message key depends on it and the checksum fails.) */
-      if (!GSS_ERROR (major) && rc4_seq_number_octet (i) && kind != 1)
-	{
-	  ck_assert_msg (major & (GSS_S_GAP_TOKEN | GSS_S_OLD_TOKEN | GSS_S_UNSEQ_TOKEN),
-			 "octet %zu: major %#x", i, major);
-	  if (kind == 0)
+	if (rc4_seq_number_octet (i) && v != 1)
+	  continue;
+	memcpy (copy, tok.value, tok.length);
+	copy[i] ^= (unsigned char) v;
+	bad.value = copy;
+	bad.length = tok.length;
+	major = kind == 2 ? gss_verify_mic (&minor, p->accept, &m, &bad, &qop)
+	  : gss_unwrap (&minor, p->accept, &bad, &out, NULL, NULL);
+	/* RFC 4757 encrypts the sequence number with a stream cipher and
+	   nothing authenticates it: a changed number is only caught by
+	   sequence checking, as a token out of order.  (Sealed, the
+	   message key depends on it and the checksum fails.) */
+	if (!GSS_ERROR (major) && rc4_seq_number_octet (i) && kind != 1)
+	  {
+	    ck_assert_msg (major & (GSS_S_GAP_TOKEN | GSS_S_OLD_TOKEN | GSS_S_UNSEQ_TOKEN),
+			   "octet %zu: major %#x", i, major);
+	    if (kind == 0)
+	      gss_release_buffer (&minor, &out);
+	    /* The window moved: go on with a new pair and token. */
+	    pair_free (p);
+	    *p = establish (GSS_C_REPLAY_FLAG | GSS_C_SEQUENCE_FLAG);
+	    gss_release_buffer (&minor, &tok);
+	    tok = token_of (p, kind, &m);
+	    continue;
+	  }
+	if (!GSS_ERROR (major) && rrc_octet (kind, i))
+	  {
+	    /* The same message, and the window moved: a new pair. */
+	    ck_assert_msg (out.length == m.length && memcmp (out.value, m.value, m.length) == 0,
+			   "RRC octet %zu xor %#x: another message", i, v);
 	    gss_release_buffer (&minor, &out);
-	  /* The window moved: go on with a new pair and token. */
-	  pair_free (p);
-	  *p = establish (GSS_C_REPLAY_FLAG | GSS_C_SEQUENCE_FLAG);
-	  gss_release_buffer (&minor, &tok);
-	  tok = token_of (p, kind, &m);
-	  continue;
-	}
-      ck_assert_msg (GSS_ERROR (major), "octet %zu changed was accepted (kind %d)", i, kind);
-      ck_assert_msg (GSS_ROUTINE_ERROR (major) == GSS_S_BAD_SIG
-		     || GSS_ROUTINE_ERROR (major) == GSS_S_DEFECTIVE_TOKEN,
-		     "octet %zu: major %#x", i, major);
-    }
+	    pair_free (p);
+	    *p = establish (GSS_C_REPLAY_FLAG | GSS_C_SEQUENCE_FLAG);
+	    gss_release_buffer (&minor, &tok);
+	    tok = token_of (p, kind, &m);
+	    continue;
+	  }
+	if (!GSS_ERROR (major))
+	  ck_abort_msg ("octet %zu xor %#x was accepted (kind %d): major %#x", i, v, kind, major);
+	if (GSS_ROUTINE_ERROR (major) != GSS_S_BAD_SIG
+	    && GSS_ROUTINE_ERROR (major) != GSS_S_DEFECTIVE_TOKEN)
+	  ck_abort_msg ("octet %zu xor %#x: major %#x", i, v, major);
+	/* The header is checked before the checksum: a TOK_ID, a defined
+	   flag (SentByAcceptor, Sealed, AcceptorSubkey), a filler or (no
+	   confidentiality) an EC that does not fit the context makes a
+	   defective token; so do an RFC 1964 / 4757 TOK_ID, SGN_ALG,
+	   SEAL_ALG or filler. */
+	if ((legacy_tokens ()
+	     ? i >= framing_length (&tok) && i < framing_length (&tok) + 8
+	     : (i < 2 || (i == 2 && (v & 0x07) != 0) || (i == 3 && kind != 2)
+		|| (i >= 3 && i < 8 && kind == 2) || ((i == 4 || i == 5) && kind == 0)))
+	    && major != GSS_S_DEFECTIVE_TOKEN)
+	  ck_abort_msg ("header octet %zu xor %#x (kind %d): major %#x, not DEFECTIVE_TOKEN", i,
+			v, kind, major);
+      }
   for (i = 0; i < tok.length; i++)
     {
       bad.value = tok.value;
@@ -190,6 +239,18 @@ check_tampering (struct pair *p, int kind)
       major = kind == 2 ? gss_verify_mic (&minor, p->accept, &m, &bad, &qop)
 	: gss_unwrap (&minor, p->accept, &bad, &out, NULL, NULL);
       ck_assert_msg (GSS_ERROR (major), "truncation to %zu accepted", i);
+    }
+  /* Nor is one octet more, whatever it is. */
+  copy = realloc (copy, tok.length + 1);
+  memcpy (copy, tok.value, tok.length);
+  bad.value = copy;
+  bad.length = tok.length + 1;
+  for (v = 0; v < 256; v += 85)
+    {
+      copy[tok.length] = (unsigned char) v;
+      major = kind == 2 ? gss_verify_mic (&minor, p->accept, &m, &bad, &qop)
+	: gss_unwrap (&minor, p->accept, &bad, &out, NULL, NULL);
+      ck_assert_msg (GSS_ERROR (major), "one octet %#x appended was accepted (kind %d)", v, kind);
     }
   /* The genuine token still goes through: nothing above moved the
      sequence window. */
@@ -276,6 +337,9 @@ START_TEST (test_sequence)
   ck_assert_uint_eq (unwrap_status (p.accept, &t[3]), GSS_S_COMPLETE);
   ck_assert_uint_eq (unwrap_status (p.accept, &t[69]), GSS_S_GAP_TOKEN);
   ck_assert_uint_eq (unwrap_status (p.accept, &t[4]), GSS_S_OLD_TOKEN);
+  /* The window's edge: 64 behind the newest is too old, 63 is not. */
+  ck_assert_uint_eq (unwrap_status (p.accept, &t[5]), GSS_S_OLD_TOKEN);
+  ck_assert_uint_eq (unwrap_status (p.accept, &t[6]), GSS_S_UNSEQ_TOKEN);
   ck_assert_uint_eq (unwrap_status (p.accept, &t[68]), GSS_S_UNSEQ_TOKEN);
   ck_assert_uint_eq (unwrap_status (p.accept, &t[68]), GSS_S_DUPLICATE_TOKEN);
   for (i = 0; i < 70; i++)
@@ -325,7 +389,10 @@ END_TEST
 START_TEST (test_wrap_size_limit)
 {
   struct pair p = establish (0);
-  static const OM_uint32 requests[] = { 60, 61, 100, 1000, 1500, 4096, 65535 };
+  /* 62 to 77: every remainder of the legacy tokens' 8-octet steps. */
+  static const OM_uint32 requests[] = { 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73,
+    74, 75, 76, 77, 100, 1000, 1500, 4096, 65535
+  };
   size_t i;
   int conf;
 
@@ -535,6 +602,37 @@ START_TEST (test_transfer_in_process)
   damaged.value = copy;
   damaged.length = blob.length;
   ck_assert (GSS_ERROR (gss_import_sec_context (&minor, &damaged, &p.accept)));
+  free (copy);
+  /* The Kerberos mechanism's own part ("LGK5", a format version, a
+     role): another version, or a role bit it does not define. */
+  {
+    const unsigned char *magic = memmem (blob.value, blob.length, "LGK5", 4);
+    size_t at, k;
+
+    ck_assert_ptr_nonnull (magic);
+    at = (size_t) (magic - (const unsigned char *) blob.value);
+    ck_assert_uint_ge (blob.length, at + 6);
+    for (k = 4; k < 6; k++)
+      {
+	copy = malloc (blob.length);
+	memcpy (copy, blob.value, blob.length);
+	copy[at + k] ^= 0x80;
+	damaged.value = copy;
+	damaged.length = blob.length;
+	ck_assert_msg (GSS_ERROR (gss_import_sec_context (&minor, &damaged, &p.accept)),
+		       "octet %zu of the blob changed was imported", k);
+	ck_assert_ptr_eq (p.accept, GSS_C_NO_CONTEXT);
+	free (copy);
+      }
+  }
+  /* One octet more than the context is refused too. */
+  copy = malloc (blob.length + 1);
+  memcpy (copy, blob.value, blob.length);
+  copy[blob.length] = 0;
+  damaged.value = copy;
+  damaged.length = blob.length + 1;
+  ck_assert (GSS_ERROR (gss_import_sec_context (&minor, &damaged, &p.accept)));
+  ck_assert_ptr_eq (p.accept, GSS_C_NO_CONTEXT);
   free (copy);
 
   ck_assert_uint_eq (gss_import_sec_context (&minor, &blob, &p.accept), GSS_S_COMPLETE);

@@ -252,6 +252,16 @@ START_TEST (test_bad_exported_names)
   memcpy (copy, exported_alice, sizeof copy);
   copy[4] = 0x05;
   ck_assert_uint_eq (gss_import_name (&minor, &buf, GSS_C_NT_EXPORT_NAME, &name), GSS_S_BAD_NAME);
+  /* One octet more than the name length says. */
+  {
+    unsigned char longer[sizeof exported_alice + 1];
+    gss_buffer_desc lbuf = { sizeof longer, longer };
+
+    memcpy (longer, exported_alice, sizeof exported_alice);
+    longer[sizeof exported_alice] = 'x';
+    ck_assert_uint_eq (gss_import_name (&minor, &lbuf, GSS_C_NT_EXPORT_NAME, &name), GSS_S_BAD_NAME);
+    ck_assert_ptr_eq (name, GSS_C_NO_NAME);
+  }
   /* A well-formed name of a mechanism this library lacks. */
   memcpy (copy, exported_alice, sizeof copy);
   copy[14] = 0x09;

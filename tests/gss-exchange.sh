@@ -1,6 +1,7 @@
 #!/bin/sh
 # Two gss tools, client (-i) and server (-a), establish a Kerberos
-# context through two named pipes.  Run inside a throwaway realm.
+# context through two named pipes.  Run inside a throwaway realm; both
+# run under memcheck when VALGRIND_RUN says so (make check).
 # Usage: gss-exchange.sh GSS-PROGRAM [SERVER-NAME]
 set -u
 gss=$1
@@ -9,11 +10,11 @@ dir=$(mktemp -d "${TMPDIR:-/tmp}/gss-exchange.XXXXXX") || exit 1
 trap 'rm -rf "$dir"' EXIT
 mkfifo "$dir/to-server" "$dir/to-client"
 
-timeout 60 "$gss" -a -n "$server" < "$dir/to-server" > "$dir/to-client" 2> "$dir/server.log" &
+timeout 120 ${VALGRIND_RUN:-} "$gss" -a -n "$server" < "$dir/to-server" > "$dir/to-client" 2> "$dir/server.log" &
 server_pid=$!
 # The client opens its output first: each side's first open then finds
 # the other's.
-timeout 60 "$gss" -i GS2-KRB5 -n "$server" > "$dir/to-server" < "$dir/to-client" 2> "$dir/client.log"
+timeout 120 ${VALGRIND_RUN:-} "$gss" -i GS2-KRB5 -n "$server" > "$dir/to-server" < "$dir/to-client" 2> "$dir/client.log"
 client=$?
 wait "$server_pid"
 server_status=$?

@@ -14,19 +14,23 @@ set -u
 srcdir=${srcdir:-.}
 builddir=${top_builddir:-.}
 prog=$builddir/tests/threads
-# A build with --enable-sanitizers cannot run under valgrind; there the
-# sanitizers watch the threads instead.
+# Without helgrind the threads still run (a crash or a wrong result
+# fails), but a pass is reported as a skip (77): no race was looked for.
+# A build with --enable-sanitizers cannot run under valgrind (AddressSanitizer
+# then catches memory errors of the threads, not races).
 sanitized=$(ldd "$builddir/lib/.libs/libgss.so.3" 2>/dev/null | grep -c 'lib[at]san')
 if [ "$sanitized" -gt 0 ]; then
-  echo "library built with sanitizers: running without helgrind"
-  run=
-  setup=
+  why="library built with sanitizers"
 elif command -v valgrind >/dev/null 2>&1; then
-  run="$builddir/libtool --mode=execute valgrind --tool=helgrind -q --error-exitcode=1 --num-callers=30 --suppressions=$srcdir/tests/helgrind.supp"
-  setup="kvno -q host/localhost >/dev/null && KRB5RCACHETYPE=none && export KRB5RCACHETYPE &&"
+  exec "$srcdir/tests/kdc/realm.sh" run sh -c "kvno -q host/localhost >/dev/null \
+    && KRB5RCACHETYPE=none && export KRB5RCACHETYPE \
+    && exec '$builddir/libtool' --mode=execute valgrind --tool=helgrind -q \
+      --error-exitcode=1 --num-callers=30 --suppressions='$srcdir/tests/helgrind.supp' '$prog'"
 else
-  echo "valgrind is not installed: running without helgrind"
-  run=
-  setup=
+  why="valgrind is not installed"
 fi
-exec "$srcdir/tests/kdc/realm.sh" run sh -c "$setup $run '$prog'"
+"$srcdir/tests/kdc/realm.sh" run "$prog"
+rc=$?
+[ $rc -eq 0 ] || exit $rc
+echo "SKIP: $why: the threads ran and passed, but no data race was looked for"
+exit 77

@@ -12,15 +12,20 @@
 /* Each suite file defines this and gets a main that runs it. */
 Suite *unit_suite (void);
 
+/* A run in which no test ran fails: CK_RUN_SUITE or CK_RUN_CASE naming
+   nothing (or a suite left empty) must not pass for a green one.  */
 #define UNIT_MAIN                                                     \
   int main (void)                                                     \
   {                                                                   \
     SRunner *runner = srunner_create (unit_suite ());                 \
-    int failed;                                                       \
+    int failed, ran;                                                  \
     srunner_run_all (runner, CK_NORMAL);                              \
     failed = srunner_ntests_failed (runner);                          \
+    ran = srunner_ntests_run (runner);                                \
     srunner_free (runner);                                            \
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;                      \
+    if (ran == 0)                                                     \
+      fprintf (stderr, "no test ran\n");                              \
+    return failed || ran == 0 ? EXIT_FAILURE : EXIT_SUCCESS;          \
   }
 
 /* A buffer over a C string, without its NUL. */

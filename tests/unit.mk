@@ -35,7 +35,7 @@ tests_check_wipe_LDADD = $(UNIT_LDADD)
 ## realm (tests/kdc/realm.sh), run by tests/realm-checks.sh.
 check_PROGRAMS += tests/check_krb5 tests/check_msg tests/check_hostile
 TESTS += tests/realm-checks.sh
-EXTRA_DIST += tests/realm-checks.sh
+EXTRA_DIST += tests/realm-checks.sh tests/session-enctype.sh
 tests_check_krb5_CFLAGS = $(UNIT_CFLAGS)
 tests_check_krb5_LDADD = $(UNIT_LDADD)
 tests_check_msg_CFLAGS = $(UNIT_CFLAGS)
