@@ -321,13 +321,16 @@ START_TEST (test_live_contexts)
 
   IS (gss_wrap_size_limit (&m, ictx, 1, 0, 100, NULL), W);
   IS (gss_wrap_size_limit (&m, ictx, 0, 0, 100, NULL), W);
-  IS (gss_wrap_size_limit (NULL, ictx, 1, 0, 100, &max), W);
+  /* Without a minor status the call is made all the same (GNU GSS). */
+  max = 0;
+  IS (gss_wrap_size_limit (NULL, ictx, 1, 0, 100, &max), GSS_S_COMPLETE);
+  ck_assert_uint_gt (max, 0);
   IS (gss_wrap_size_limit (&m, ictx, 1, 0, 100, &max), GSS_S_COMPLETE);
   ck_assert_uint_gt (max, 0);
   ck_assert_uint_lt (max, 100);
 
   IS (gss_context_time (&m, ictx, NULL), W);
-  IS (gss_context_time (NULL, ictx, &t), W);
+  IS (gss_context_time (NULL, ictx, &t), GSS_S_COMPLETE);
   IS (gss_inquire_context (&m, actx, NULL, NULL, NULL, NULL, NULL, NULL, NULL), GSS_S_COMPLETE);
   IS (gss_process_context_token (&m, actx, NULL), R | GSS_S_DEFECTIVE_TOKEN);
   IS (gss_process_context_token (&m, actx, &nothing), R | GSS_S_DEFECTIVE_TOKEN);
@@ -347,6 +350,16 @@ unit_suite (void)
   Suite *s = suite_create ("matrix");
   TCase *tc = tcase_create ("null and dead arguments");
 
+  /* In a realm (tests/realm-checks.sh) only the live contexts: the
+     other cases expect no credentials, as in the run without one. */
+  if (getenv ("REALM_USER") != NULL)
+    {
+      TCase *live = tcase_create ("live contexts");
+
+      tcase_add_test (live, test_live_contexts);
+      suite_add_tcase (s, live);
+      return s;
+    }
   tcase_add_test (tc, test_names);
   tcase_add_test (tc, test_oids_and_buffers);
   tcase_add_test (tc, test_status_and_version);
@@ -354,13 +367,6 @@ unit_suite (void)
   tcase_add_test (tc, test_contexts);
   tcase_add_test (tc, test_messages);
   suite_add_tcase (s, tc);
-  if (getenv ("REALM_USER") != NULL)
-    {
-      TCase *live = tcase_create ("live contexts");
-
-      tcase_add_test (live, test_live_contexts);
-      suite_add_tcase (s, live);
-    }
   return s;
 }
 

@@ -42,7 +42,8 @@ EXTRA_PROGRAMS += tests/large
 EXTRA_DIST += tests/large.sh
 tests_large_LDADD = lib/libgss.la
 check-large: tests/large$(EXEEXT)
-	srcdir=$(srcdir) top_builddir=$(top_builddir) $(SHELL) $(srcdir)/tests/large.sh
+	srcdir=$(srcdir) top_builddir=$(top_builddir) LARGE_ENCTYPES="$(LARGE_ENCTYPES)" \
+	  $(SHELL) $(srcdir)/tests/large.sh
 .PHONY: check-large
 
 ## Mutation testing (tests/mutants/run.sh, a stage of scripts/test of its
