@@ -92,20 +92,25 @@ refuse_message (struct pair *p, size_t len)
   gss_buffer_desc mic = GSS_C_EMPTY_BUFFER, small = { 3, few };
   int conf, conf_state = 7;
 
+  /* Refused by the length check itself (GSS_KRB5_S_G_WRONG_SIZE), not
+     by a later failure that would merely happen to say GSS_S_FAILURE. */
   for (conf = 0; conf < 2; conf++)
     {
       ck_assert_msg (gss_wrap (&minor, p->init, conf, 0, &m, &conf_state, &tok) == GSS_S_FAILURE,
 		     "gss_wrap conf=%d of %zu octets not refused", conf, len);
+      ck_assert_uint_eq (minor, GSS_KRB5_S_G_WRONG_SIZE);
       ck_assert_uint_eq (tok.length, 0);
       ck_assert_ptr_null (tok.value);
     }
   ck_assert_msg (gss_get_mic (&minor, p->init, 0, &m, &tok) == GSS_S_FAILURE,
 		 "gss_get_mic of %zu octets not refused", len);
+  ck_assert_uint_eq (minor, GSS_KRB5_S_G_WRONG_SIZE);
   /* A genuine MIC over a short message, presented with the long one:
      the caller's message is what is wrong. */
   ck_assert_uint_eq (gss_get_mic (&minor, p->init, 0, &small, &mic), GSS_S_COMPLETE);
   ck_assert_msg (gss_verify_mic (&minor, p->accept, &m, &mic, NULL) == GSS_S_FAILURE,
 		 "gss_verify_mic over %zu octets not refused", len);
+  ck_assert_uint_eq (minor, GSS_KRB5_S_G_WRONG_SIZE);
   gss_release_buffer (&minor, &mic);
 }
 
@@ -125,9 +130,15 @@ START_TEST (test_long_messages_refused)
       int conf;
 
       for (conf = 0; conf < 2; conf++)
-	ck_assert_uint_eq (gss_wrap (&minor, p.init, conf, 0, &m, NULL, &tok), GSS_S_FAILURE);
+	{
+	  ck_assert_uint_eq (gss_wrap (&minor, p.init, conf, 0, &m, NULL, &tok), GSS_S_FAILURE);
+	  ck_assert_uint_eq (minor, GSS_KRB5_S_G_WRONG_SIZE);
+	}
       if (libkrb5_path ())
-	ck_assert_uint_eq (gss_get_mic (&minor, p.init, 0, &m, &tok), GSS_S_FAILURE);
+	{
+	  ck_assert_uint_eq (gss_get_mic (&minor, p.init, 0, &m, &tok), GSS_S_FAILURE);
+	  ck_assert_uint_eq (minor, GSS_KRB5_S_G_WRONG_SIZE);
+	}
     }
   pair_free (&p);
 }
@@ -192,6 +203,15 @@ START_TEST (test_size_limit_matches_wrap)
       /* Below 2^31, and the next octet is refused before any is read. */
       ck_assert_uint_lt (max, GiB2);
       ck_assert_uint_gt (max, GiB2 - 100);
+      /* Its token fits in 2^31 - 1 octets: the limit for that request
+	 is the same. */
+      {
+	OM_uint32 within = 0;
+
+	ck_assert_uint_eq (gss_wrap_size_limit (&minor, p.init, conf, 0, INT32_MAX, &within),
+			   GSS_S_COMPLETE);
+	ck_assert_uint_eq (within, max);
+      }
       m.length = (size_t) max + 1;
       ck_assert_msg (gss_wrap (&minor, p.init, conf, 0, &m, NULL, &tok) == GSS_S_FAILURE,
 		     "gss_wrap conf=%d takes %zu, one past the limit", conf, m.length);
@@ -276,6 +296,23 @@ START_TEST (test_sequence_wrap)
   ck_assert_uint_eq (unwrap_status (p.accept, &t[3]), GSS_S_DUPLICATE_TOKEN);
   ck_assert_uint_eq (unwrap_status (p.accept, &t[1]), GSS_S_DUPLICATE_TOKEN);
   ck_assert_uint_eq (unwrap_status (p.accept, &t[4]), GSS_S_UNSEQ_TOKEN);
+  for (i = 0; i < 8; i++)
+    gss_release_buffer (&minor, &t[i]);
+  pair_free (&p);
+
+  /* Jumping across the wrap: a gap, then the skipped ones out of
+     order, then the rest in order. */
+  p = pair_at (last - 2);
+  for (i = 0; i < 8; i++)
+    ck_assert_uint_eq (gss_wrap (&minor, p.init, 0, 0, &m, NULL, &t[i]), GSS_S_COMPLETE);
+  ck_assert_uint_eq (unwrap_status (p.accept, &t[0]), GSS_S_COMPLETE);
+  ck_assert_uint_eq (unwrap_status (p.accept, &t[4]), GSS_S_GAP_TOKEN);
+  for (i = 1; i < 4; i++)
+    ck_assert_msg (unwrap_status (p.accept, &t[i]) == GSS_S_UNSEQ_TOKEN,
+		   "token %d, late across the wrap", i);
+  for (i = 5; i < 8; i++)
+    ck_assert_uint_eq (unwrap_status (p.accept, &t[i]), GSS_S_COMPLETE);
+  ck_assert_uint_eq (unwrap_status (p.accept, &t[2]), GSS_S_DUPLICATE_TOKEN);
   for (i = 0; i < 8; i++)
     gss_release_buffer (&minor, &t[i]);
   pair_free (&p);
