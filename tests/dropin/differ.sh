@@ -23,5 +23,7 @@ preload=$(ldd "$ours" 2>/dev/null \
   | awk '/lib(asan|ubsan)\.so/ { printf "%s%s", sep, $3; sep = ":" }')
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-TMPDIR=$tmp ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+# A crash must stay a signal for the fork that watches it, not become
+# AddressSanitizer's report and exit status 1.
+TMPDIR=$tmp ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0:handle_segv=0:handle_sigbus=0:handle_sigfpe=0:handle_abort=0 \
   LD_PRELOAD=$preload "$builddir/tests/dropin/differ" "$gnu" "$ours"
