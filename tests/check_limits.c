@@ -9,7 +9,7 @@
    The long buffers below claim lengths of gigabytes but point at a few
    octets: a call that read or copied them would crash or make memcheck
    report, so each refusal is known to come before the data is used. */
-#include "unit.h"
+#include "realm-pair.h"
 #include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -37,37 +37,6 @@ v1_tokens (void)
 {
   return strncmp (enctype (), "des3-", 5) == 0
     || strncmp (enctype (), "arcfour-", 8) == 0;
-}
-
-struct pair
-{
-  gss_ctx_id_t init, accept;
-};
-
-static struct pair
-establish (OM_uint32 flags)
-{
-  struct pair p = { GSS_C_NO_CONTEXT, GSS_C_NO_CONTEXT };
-  gss_buffer_desc name = unit_buf ("host@localhost"), first, reply;
-  gss_name_t target;
-
-  ck_assert_uint_eq (gss_import_name (&minor, &name, GSS_C_NT_HOSTBASED_SERVICE, &target), GSS_S_COMPLETE);
-  ck_assert_uint_eq (gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &p.init, target, GSS_KRB5,
-					   flags, 0, NULL, NULL, NULL, &first, NULL, NULL),
-		     GSS_S_COMPLETE);
-  ck_assert_uint_eq (gss_accept_sec_context (&minor, &p.accept, GSS_C_NO_CREDENTIAL, &first, NULL,
-					     NULL, NULL, &reply, NULL, NULL, NULL), GSS_S_COMPLETE);
-  gss_release_buffer (&minor, &first);
-  gss_release_buffer (&minor, &reply);
-  gss_release_name (&minor, &target);
-  return p;
-}
-
-static void
-pair_free (struct pair *p)
-{
-  gss_delete_sec_context (&minor, &p->init, GSS_C_NO_BUFFER);
-  gss_delete_sec_context (&minor, &p->accept, GSS_C_NO_BUFFER);
 }
 
 #define GiB2 ((size_t) 1 << 31)
@@ -118,7 +87,7 @@ refuse_message (struct pair *p, size_t len)
    and nothing read. */
 START_TEST (test_long_messages_refused)
 {
-  struct pair p = establish (0);
+  struct pair p = pair_establish (0);
   size_t i;
 
   if (libkrb5_path ())
@@ -149,7 +118,7 @@ END_TEST
    refused before its body is copied or decrypted. */
 START_TEST (test_long_tokens_refused)
 {
-  struct pair p = establish (0);
+  struct pair p = pair_establish (0);
   gss_buffer_desc m = { 10, few }, tok, big, out;
   unsigned char *copy;
   size_t i;
@@ -184,7 +153,7 @@ END_TEST
    the path has a bound of its own. */
 START_TEST (test_size_limit_matches_wrap)
 {
-  struct pair p = establish (0);
+  struct pair p = pair_establish (0);
   int conf;
 
   for (conf = 0; conf < 2; conf++)
@@ -249,7 +218,7 @@ put_be64 (unsigned char *p, uint64_t v)
 static struct pair
 pair_at (uint64_t first)
 {
-  struct pair p = establish (GSS_C_REPLAY_FLAG | GSS_C_SEQUENCE_FLAG);
+  struct pair p = pair_establish (GSS_C_REPLAY_FLAG | GSS_C_SEQUENCE_FLAG);
   gss_buffer_desc bi, ba;
 
   ck_assert_uint_eq (gss_export_sec_context (&minor, &p.init, &bi), GSS_S_COMPLETE);
@@ -262,16 +231,6 @@ pair_at (uint64_t first)
   gss_release_buffer (&minor, &bi);
   gss_release_buffer (&minor, &ba);
   return p;
-}
-
-static OM_uint32
-unwrap_status (gss_ctx_id_t ctx, gss_buffer_t tok)
-{
-  gss_buffer_desc out;
-  OM_uint32 major = gss_unwrap (&minor, ctx, tok, &out, NULL, NULL);
-
-  gss_release_buffer (&minor, &out);
-  return major;
 }
 
 /* Sequence numbers wrap where the token field does: 2^32 for RFC 1964
@@ -323,7 +282,7 @@ END_TEST
    32 bits. */
 START_TEST (test_import_seq_bounds)
 {
-  struct pair p = establish (GSS_C_REPLAY_FLAG | GSS_C_SEQUENCE_FLAG);
+  struct pair p = pair_establish (GSS_C_REPLAY_FLAG | GSS_C_SEQUENCE_FLAG);
   gss_buffer_desc bi;
   gss_ctx_id_t c = GSS_C_NO_CONTEXT;
 
@@ -364,7 +323,7 @@ wrapper (void *arg)
 
 START_TEST (test_size_limit_alongside_wrap)
 {
-  struct pair p = establish (0);
+  struct pair p = pair_establish (0);
   struct shared s = { p.init, 50 };
   pthread_t t;
   void *result;

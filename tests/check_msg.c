@@ -4,7 +4,7 @@
    trips, every change (each bit; each value of a header octet) and
    truncation refused, replay and
    sequence detection, QOP, exact wrap_size_limit, RRC, transfer. */
-#include "unit.h"
+#include "realm-pair.h"
 
 static OM_uint32 minor;
 
@@ -28,39 +28,10 @@ rc4_seq_number_octet (size_t i)
   return e && strncmp (e, "arcfour-", 8) == 0 && i >= 21 && i < 25;
 }
 
-struct pair
-{
-  gss_ctx_id_t init, accept;
-};
-
 static struct pair
 establish (OM_uint32 flags)
 {
-  struct pair p = { GSS_C_NO_CONTEXT, GSS_C_NO_CONTEXT };
-  gss_buffer_desc name = unit_buf ("host@localhost"), first, reply, last;
-  gss_name_t target;
-  OM_uint32 major;
-
-  ck_assert_uint_eq (gss_import_name (&minor, &name, GSS_C_NT_HOSTBASED_SERVICE, &target), GSS_S_COMPLETE);
-  major = gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &p.init, target, GSS_KRB5,
-				flags | GSS_C_MUTUAL_FLAG, 0, NULL, NULL, NULL, &first, NULL, NULL);
-  ck_assert_uint_eq (major, GSS_S_CONTINUE_NEEDED);
-  ck_assert_uint_eq (gss_accept_sec_context (&minor, &p.accept, GSS_C_NO_CREDENTIAL, &first, NULL,
-					     NULL, NULL, &reply, NULL, NULL, NULL), GSS_S_COMPLETE);
-  ck_assert_uint_eq (gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &p.init, target, GSS_KRB5,
-					   flags | GSS_C_MUTUAL_FLAG, 0, NULL, &reply, NULL, &last,
-					   NULL, NULL), GSS_S_COMPLETE);
-  gss_release_buffer (&minor, &first);
-  gss_release_buffer (&minor, &reply);
-  gss_release_name (&minor, &target);
-  return p;
-}
-
-static void
-pair_free (struct pair *p)
-{
-  gss_delete_sec_context (&minor, &p->init, GSS_C_NO_BUFFER);
-  gss_delete_sec_context (&minor, &p->accept, GSS_C_NO_BUFFER);
+  return pair_establish (flags | GSS_C_MUTUAL_FLAG);
 }
 
 static gss_buffer_desc
@@ -310,16 +281,6 @@ wrap_n (gss_ctx_id_t ctx, int n)
   ck_assert_uint_eq (gss_wrap (&minor, ctx, 0, 0, &m, NULL, &tok), GSS_S_COMPLETE);
   free (m.value);
   return tok;
-}
-
-static OM_uint32
-unwrap_status (gss_ctx_id_t ctx, gss_buffer_t tok)
-{
-  gss_buffer_desc out;
-  OM_uint32 major = gss_unwrap (&minor, ctx, tok, &out, NULL, NULL);
-
-  gss_release_buffer (&minor, &out);
-  return major;
 }
 
 START_TEST (test_sequence)

@@ -4,7 +4,7 @@ unit_tests = tests/check_oid tests/check_status tests/check_token \
 	tests/check_mech tests/check_name tests/check_calling tests/check_matrix
 check_PROGRAMS += $(unit_tests)
 TESTS += $(unit_tests)
-EXTRA_DIST += tests/unit.h
+EXTRA_DIST += tests/unit.h tests/realm-pair.h
 
 UNIT_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 UNIT_LDADD = lib/libgss.la $(CHECK_LIBS)
