@@ -2,6 +2,7 @@
 ## both sides: RFC 4537 enctype negotiation, ccache selection,
 ## delegation policy, channel-bound contexts (issues 13 and 14).
 negotiation_tests = tests/interop/etype-negotiation.sh \
-	tests/interop/deleg-policy.sh tests/interop/channel-bound.sh
+	tests/interop/deleg-policy.sh tests/interop/channel-bound.sh \
+	tests/interop/ccselect.sh
 TESTS += $(negotiation_tests)
 EXTRA_DIST += $(negotiation_tests)

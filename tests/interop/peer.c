@@ -92,6 +92,7 @@ struct options
   OM_uint32 require_flags;
   OM_uint32 forbid_flags;
   int require_deleg;
+  int acquire_default;
   int messages;
   int sequence;
   int transfer;
@@ -424,6 +425,7 @@ initiate (const struct options *o, gss_channel_bindings_t cb,
 {
   gss_name_t target = import_service (o->service);
   gss_buffer_desc in = GSS_C_EMPTY_BUFFER, out;
+  gss_cred_id_t cred = GSS_C_NO_CREDENTIAL;
   OM_uint32 major, minor;
   int first = 1;
 
@@ -431,12 +433,28 @@ initiate (const struct options *o, gss_channel_bindings_t cb,
   c->last_major = GSS_S_FAILURE;
   if (target == GSS_C_NO_NAME)
     return;
+  /* A credential acquired for no name in particular: MIT resolves it
+     for the target only when no lifetime was asked for here. */
+  if (o->acquire_default)
+    {
+      c->last_call = "acquire_cred";
+      major = gss_acquire_cred (&minor, GSS_C_NO_NAME, GSS_C_INDEFINITE,
+				GSS_C_NO_OID_SET, GSS_C_INITIATE, &cred,
+				NULL, NULL);
+      if (GSS_ERROR (major))
+	{
+	  c->last_major = major;
+	  c->last_minor = minor;
+	  gss_release_name (&minor, &target);
+	  return;
+	}
+    }
   c->last_call = "init_sec_context";
   for (;;)
     {
       out.length = 0;
       out.value = NULL;
-      major = gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &c->ctx,
+      major = gss_init_sec_context (&minor, cred, &c->ctx,
 				    target, PEER_MECH, o->req_flags, 0, cb,
 				    first ? GSS_C_NO_BUFFER : &in, NULL, &out,
 				    &c->ret_flags, NULL);
@@ -468,6 +486,8 @@ initiate (const struct options *o, gss_channel_bindings_t cb,
 	}
     }
   gss_release_name (&minor, &target);
+  if (cred != GSS_C_NO_CREDENTIAL)
+    gss_release_cred (&minor, &cred);
 }
 
 static void
@@ -1021,6 +1041,7 @@ usage (FILE *f)
 	   "                       the default keytab)\n"
 	   "  --mutual             request GSS_C_MUTUAL_FLAG\n"
 	   "  --deleg              request GSS_C_DELEG_FLAG\n"
+	   "  --acquire-default    initiate with gss_acquire_cred (no name)\n"
 	   "  --flags HEX          request these flags as well\n"
 	   "  --cb STRING          channel bindings with this application data\n"
 	   "  --replay-out FILE    initiator: save the first token to FILE\n"
@@ -1075,6 +1096,8 @@ parse_options (int argc, char **argv, struct options *o)
 	o->req_flags |= GSS_C_MUTUAL_FLAG, takes = 0;
       else if (strcmp (a, "--deleg") == 0)
 	o->req_flags |= GSS_C_DELEG_FLAG, takes = 0;
+      else if (strcmp (a, "--acquire-default") == 0)
+	o->acquire_default = 1, takes = 0;
       else if (strcmp (a, "--require-deleg") == 0)
 	o->require_deleg = 1, takes = 0;
       else if (strcmp (a, "--messages") == 0)
