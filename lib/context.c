@@ -59,9 +59,12 @@ release_output (gss_buffer_t token)
  *   NULL.
  * @param initiator_cred_handle (in, optional) The credential to
  *   authenticate with, as obtained from gss_acquire_cred() with the
- *   usage GSS_C_INITIATE or GSS_C_BOTH.  GSS_C_NO_CREDENTIAL uses the
- *   default one: the Kerberos credential cache libkrb5 picks (by
- *   KRB5CCNAME, for example), which must hold a ticket-granting ticket.
+ *   usage GSS_C_INITIATE or GSS_C_BOTH.  GSS_C_NO_CREDENTIAL, or a
+ *   credential acquired for GSS_C_NO_NAME, lets Kerberos choose the
+ *   credential cache for @target_name as MIT Kerberos does
+ *   (krb5_cc_select: a ~/.k5identity rule, else the cache of the
+ *   target's realm in a DIR or KCM collection, else the default cache
+ *   of KRB5CCNAME); the cache must hold a ticket-granting ticket.
  * @param context_handle (in/out) On the first call, a variable holding
  *   GSS_C_NO_CONTEXT: a successful first call stores the new context
  *   in it.  On the following calls, that same variable, unchanged.  A
@@ -169,8 +172,13 @@ release_output (gss_buffer_t token)
  *   ticket's session key.  When the ticket cannot be forwarded the
  *   context goes on without delegation and the flag is clear in
  *   @ret_flags.
+ * - GSS_C_DELEG_POLICY_FLAG (MIT's value 32768, from <gss/flags.h>):
+ *   delegate only when the KDC marked the service ok-as-delegate; then
+ *   as GSS_C_DELEG_FLAG, and @ret_flags has both flags.
  * - GSS_C_MUTUAL_FLAG: the acceptor must authenticate itself too; this
- *   costs the second round described above.
+ *   costs the second round described above.  With Kerberos it also
+ *   lets the acceptor move the context to a stronger encryption type
+ *   than the ticket's session key (RFC 4537, as MIT Kerberos does).
  * - GSS_C_REPLAY_FLAG: per-message tokens that arrive twice are
  *   reported, by gss_verify_mic() and gss_unwrap(), with
  *   GSS_S_DUPLICATE_TOKEN.
@@ -414,6 +422,10 @@ gss_init_sec_context (OM_uint32 *minor_status,
  * GSS_C_CONF_FLAG, GSS_C_INTEG_FLAG, GSS_C_PROT_READY_FLAG and
  * GSS_C_TRANS_FLAG are always set on success; GSS_C_MUTUAL_FLAG,
  * GSS_C_REPLAY_FLAG and GSS_C_SEQUENCE_FLAG as the initiator asked.
+ * GSS_C_CHANNEL_BOUND_FLAG (MIT's value 2048, from <gss/flags.h>) is
+ * set when both sides passed channel bindings and they matched; an
+ * initiator asserting KERB_AP_OPTIONS_CBT (MIT's
+ * client_aware_channel_bindings) must match bindings given here.
  *
  * @return GSS_S_COMPLETE: The context is established.  Send
  *   @output_token to the initiator if it is not empty.
