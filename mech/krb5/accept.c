@@ -70,7 +70,12 @@ client_asserts_cbt (krb5_context kctx, krb5_authdata *const *authdata,
   if (ad[1] != NULL || ad[0]->length != 4)
     code = KRB5KRB_AP_ERR_MSG_TYPE;
   else
-    *cbt = (ad[0]->contents[1] & (KERB_AP_OPTIONS_CBT >> 8)) != 0;
+    {
+      const krb5_octet *v = ad[0]->contents;
+      uint32_t options = (uint32_t) v[0] | (uint32_t) v[1] << 8
+	| (uint32_t) v[2] << 16 | (uint32_t) v[3] << 24;
+      *cbt = (options & KERB_AP_OPTIONS_CBT) != 0;
+    }
   krb5_free_authdata (kctx, ad);
   return code;
 }
