@@ -3,7 +3,8 @@ lib_LTLIBRARIES += lib/libgss.la
 
 gssincludedir = $(includedir)/gss
 gssinclude_HEADERS = include/gss/api.h include/gss/ext.h \
-	include/gss/krb5.h include/gss/krb5-ext.h
+	include/gss/krb5.h include/gss/krb5-ext.h \
+	include/gss/flags.h
 
 lib_libgss_la_SOURCES = \
 	lib/internal.h lib/mech.h lib/mechtab.c \

@@ -48,6 +48,42 @@ peek_ap_req (const krb5_data *ap_req, bool *mutual, krb5_data *ticket)
     }
 }
 
+/* MS-KILE section 3.2.5.8: AD-AUTH-DATA-AP-OPTIONS (143) in the
+   authenticator, within AD-IF-RELEVANT, holding KERB_AP_OPTIONS_CBT
+   (0x4000, little-endian) says that the initiator's applications always
+   pass channel bindings when there is an outer channel. */
+#define AD_AP_OPTIONS 143
+#define KERB_AP_OPTIONS_CBT 0x4000
+
+static krb5_error_code
+client_asserts_cbt (krb5_context kctx, krb5_authdata *const *authdata,
+		    bool *cbt)
+{
+  krb5_authdata **ad = NULL;
+  krb5_error_code code;
+
+  *cbt = false;
+  code = krb5_find_authdata (kctx, NULL, authdata, AD_AP_OPTIONS, &ad);
+  if (code || ad == NULL)
+    return code;
+  /* As MIT: one element of four octets, or the request is malformed. */
+  if (ad[1] != NULL || ad[0]->length != 4)
+    code = KRB5KRB_AP_ERR_MSG_TYPE;
+  else
+    *cbt = (ad[0]->contents[1] & (KERB_AP_OPTIONS_CBT >> 8)) != 0;
+  krb5_free_authdata (kctx, ad);
+  return code;
+}
+
+/* The enctypes whose tokens (RFC 1964, RFC 4757) do not say which key
+   made them: MIT's acceptor gives no subkey of these, even negotiated
+   (RFC 4121 forgot arcfour-hmac-exp, RFC 4757 did not). */
+static bool
+legacy_enctype (krb5_enctype enctype)
+{
+  return k5_v1_enctype (enctype) || enctype == ENCTYPE_ARCFOUR_HMAC_EXP;
+}
+
 /* The service a refused AP-REQ was for; NULL when it cannot be read. */
 static krb5_principal
 requested_server (krb5_context kctx, const krb5_data *ticket_der)
@@ -138,7 +174,7 @@ accept_first (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
   krb5_error_code code = 0;
   unsigned tok_id;
   OM_uint32 major, flags = 0, tmp;
-  bool mutual;
+  bool mutual, cbt;
 
   major = krb5_gss_unwrap_token (minor, input_token, &tok_id, &body,
 				 &storage);
@@ -209,6 +245,24 @@ accept_first (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
 	? KRB5KRB_ERR_GENERIC : KRB5KRB_AP_ERR_MSG_TYPE;
       goto cleanup;
     }
+  /* MIT: an initiator asserting KERB_AP_OPTIONS_CBT must match the
+     bindings of an acceptor that has some; sending none is no longer
+     accepted then, which keeps an authenticator made outside a TLS
+     channel from being used inside one. */
+  code = client_asserts_cbt (kctx, authent->authorization_data, &cbt);
+  if (code)
+    {
+      major = krb5_gss_fail (minor, code);
+      goto cleanup;
+    }
+  if (cbt && cb != GSS_C_NO_CHANNEL_BINDINGS
+      && !(flags & GSS_C_CHANNEL_BOUND_FLAG))
+    {
+      *minor = KG_S_BAD_BINDINGS;
+      major = GSS_S_BAD_BINDINGS;
+      code = KRB5KRB_ERR_GENERIC;
+      goto cleanup;
+    }
 
   code = krb5_copy_keyblock (kctx, ticket->enc_part2->session,
 			     &ctx->session_key);
@@ -241,21 +295,42 @@ accept_first (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
 
   if (ap_options & AP_OPTS_MUTUAL_REQUIRED)
     {
-      /* RFC 1964 and RFC 4757 tokens do not say which key they use,
-	 so a context with such a key gets no acceptor subkey (as with
-	 MIT); RFC 4121 contexts always get one. */
+      /* RFC 4121 contexts always get an acceptor subkey, of the
+	 enctype libkrb5 negotiated (RFC 4537: the first of the
+	 initiator's list we permit).  A context whose key makes RFC 1964
+	 or RFC 4757 tokens gets one only when the negotiation chose
+	 another enctype (krb5_rd_req then adds AP_OPTS_USE_SUBKEY) and
+	 that enctype makes RFC 4121 tokens: the context moves to it, as
+	 with MIT; otherwise the tokens could not tell the keys apart. */
       const krb5_keyblock *base = ctx->initiator_subkey
 	? ctx->initiator_subkey : ctx->session_key;
       bool v1 = k5_v1_enctype (base->enctype);
+      bool subkey = !v1 || (ap_options & AP_OPTS_USE_SUBKEY);
 
       code = krb5_auth_con_setflags (kctx, ctx->auth,
 				     KRB5_AUTH_CONTEXT_DO_SEQUENCE
-				     | (v1 ? 0 : KRB5_AUTH_CONTEXT_USE_SUBKEY));
+				     | (subkey ? KRB5_AUTH_CONTEXT_USE_SUBKEY
+					: 0));
       if (!code)
 	code = krb5_mk_rep (kctx, ctx->auth, &ap_rep);
-      if (!code && !v1)
+      if (!code && subkey)
 	code = krb5_auth_con_getsendsubkey (kctx, ctx->auth,
 					    &ctx->acceptor_subkey);
+      /* libkrb5 says the negotiated enctype only by making the subkey;
+	 a legacy one is dropped and the reply made again without it
+	 (same sequence number and time, the initiator's subkey echoed,
+	 which is what MIT sends). */
+      if (!code && v1 && ctx->acceptor_subkey
+	  && legacy_enctype (ctx->acceptor_subkey->enctype))
+	{
+	  krb5_free_keyblock (kctx, ctx->acceptor_subkey);
+	  ctx->acceptor_subkey = NULL;
+	  krb5_free_data_contents (kctx, &ap_rep);
+	  code = krb5_auth_con_setflags (kctx, ctx->auth,
+					 KRB5_AUTH_CONTEXT_DO_SEQUENCE);
+	  if (!code)
+	    code = krb5_mk_rep (kctx, ctx->auth, &ap_rep);
+	}
       if (!code)
 	code = krb5_auth_con_getlocalseqnumber (kctx, ctx->auth, &seq);
       if (code)

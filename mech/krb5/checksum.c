@@ -133,6 +133,11 @@ krb5_gss_read_checksum (OM_uint32 *minor, const krb5_checksum *cksum,
 	}
     }
   *flags = load_le32 (p + 4 + BND_LENGTH) & CHECKSUM_FLAGS;
+  /* MIT 1.19 and later: the context is channel-bound when both sides
+     had bindings and they matched (an initiator that sent none leaves
+     the flag clear). */
+  if (cb != GSS_C_NO_CHANNEL_BINDINGS && memcmp (p + 4, zero, BND_LENGTH))
+    *flags |= GSS_C_CHANNEL_BOUND_FLAG;
   if ((*flags & GSS_C_DELEG_FLAG) && cksum->length >= BASE_LENGTH + 4)
     {
       const unsigned char *d = p + BASE_LENGTH;

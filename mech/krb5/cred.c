@@ -280,6 +280,7 @@ krb5_gss_acquire_cred_with (OM_uint32 *minor, krb5_context kctx,
 	}
     }
   cred->usage = usage;
+  cred->default_identity = desired == NULL && usage != GSS_C_ACCEPT;
   if (usage == GSS_C_ACCEPT || usage == GSS_C_BOTH)
     {
       major = acquire_acceptor (minor, kctx, desired, &cred->keytab);

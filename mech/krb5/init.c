@@ -73,6 +73,7 @@ init_first (OM_uint32 *minor, const struct krb5_gss_cred *cred,
 {
   krb5_context kctx = ctx->kctx;
   krb5_ccache cc = NULL;
+  struct krb5_gss_cred *selected = NULL;
   krb5_creds in_creds, *ticket = NULL;
   krb5_data deleg = { 0 }, cksum = { 0 }, ap_req = { 0 };
   krb5_principal client = NULL, server = NULL;
@@ -85,10 +86,21 @@ init_first (OM_uint32 *minor, const struct krb5_gss_cred *cred,
   memset (&in_creds, 0, sizeof in_creds);
   ctx->flags = ALWAYS_FLAGS | (req_flags & REQUESTABLE_FLAGS);
 
+  major = krb5_gss_name_parse (minor, kctx, target, &server);
+  if (major)
+    goto cleanup;
+  if (cred == NULL || cred->default_identity)
+    {
+      major = krb5_gss_select_initiator (minor, kctx, server, &selected);
+      if (major)
+	goto cleanup;
+      cred = selected;
+    }
   if (krb5_gss_lifetime (kctx, cred->endtime) == 0)
     {
       *minor = (OM_uint32) KRB5KRB_AP_ERR_TKT_EXPIRED;
-      return GSS_S_CREDENTIALS_EXPIRED;
+      major = GSS_S_CREDENTIALS_EXPIRED;
+      goto cleanup;
     }
   code = krb5_cc_resolve (kctx, cred->ccache, &cc);
   if (!code)
@@ -98,9 +110,6 @@ init_first (OM_uint32 *minor, const struct krb5_gss_cred *cred,
       major = krb5_gss_fail (minor, code);
       goto cleanup;
     }
-  major = krb5_gss_name_parse (minor, kctx, target, &server);
-  if (major)
-    goto cleanup;
 
   in_creds.client = client;
   in_creds.server = server;
@@ -114,6 +123,12 @@ init_first (OM_uint32 *minor, const struct krb5_gss_cred *cred,
       goto cleanup;
     }
 
+  /* As with MIT: the policy flag delegates exactly when the KDC
+     marked the service ok-as-delegate, and then shows in ret_flags
+     beside GSS_C_DELEG_FLAG. */
+  if ((req_flags & GSS_C_DELEG_POLICY_FLAG)
+      && (ticket->ticket_flags & TKT_FLG_OK_AS_DELEGATE))
+    ctx->flags |= GSS_C_DELEG_FLAG | GSS_C_DELEG_POLICY_FLAG;
   if (ctx->flags & GSS_C_DELEG_FLAG)
     {
       code = forward_tgt (kctx, cc, ticket, &deleg);
@@ -125,7 +140,7 @@ init_first (OM_uint32 *minor, const struct krb5_gss_cred *cred,
       delegated = code == 0;
     }
   if (!delegated)
-    ctx->flags &= ~(OM_uint32) GSS_C_DELEG_FLAG;
+    ctx->flags &= ~(OM_uint32) (GSS_C_DELEG_FLAG | GSS_C_DELEG_POLICY_FLAG);
   major = krb5_gss_make_checksum (minor, cb, ctx->flags,
 				  delegated ? &deleg : NULL, &cksum);
   if (major)
@@ -138,11 +153,18 @@ init_first (OM_uint32 *minor, const struct krb5_gss_cred *cred,
   if (!code)
     code = krb5_auth_con_set_req_cksumtype (kctx, ctx->auth,
 					    CKSUMTYPE_GSSAPI);
+  /* RFC 4537 as MIT asks for it: with mutual authentication libkrb5
+     lists the enctypes we would rather have than the session key's
+     (default_tgs_enctypes, up to the session key's own) in the
+     authenticator, and the acceptor may answer with a subkey of one of
+     them; it sends nothing when the session key is already the first
+     choice. */
   if (!code)
     code = krb5_mk_req_extended (kctx, &ctx->auth,
 				 AP_OPTS_USE_SUBKEY
 				 | ((ctx->flags & GSS_C_MUTUAL_FLAG)
-				    ? AP_OPTS_MUTUAL_REQUIRED : 0),
+				    ? AP_OPTS_MUTUAL_REQUIRED
+				    | AP_OPTS_ETYPE_NEGOTIATION : 0),
 				 &cksum, ticket, &ap_req);
   if (!code)
     code = krb5_auth_con_getsendsubkey (kctx, ctx->auth,
@@ -186,6 +208,7 @@ cleanup:
   krb5_free_principal (kctx, client);
   if (cc)
     krb5_cc_close (kctx, cc);
+  krb5_gss_release_cred (selected);
   return major;
 }
 
@@ -281,7 +304,6 @@ krb5_gss_init_sec_context (OM_uint32 *minor, const void *mcred, void **mctx,
 			   OM_uint32 *time_rec)
 {
   struct krb5_gss_ctx *ctx = *mctx;
-  struct krb5_gss_cred *default_cred = NULL;
   const struct krb5_gss_cred *cred = mcred;
   OM_uint32 major;
 
@@ -302,17 +324,10 @@ krb5_gss_init_sec_context (OM_uint32 *minor, const void *mcred, void **mctx,
 	}
       ctx->initiator = true;
       major = krb5_gss_context (minor, &ctx->kctx);
-      if (!major && cred == NULL)
-	{
-	  major = krb5_gss_acquire_cred_with (minor, ctx->kctx, NULL,
-					      GSS_C_INITIATE, &default_cred,
-					      NULL);
-	  cred = default_cred;
-	}
+      /* Without a credential, init_first picks one for the target. */
       if (!major)
 	major = init_first (minor, cred, ctx, target_mname, req_flags,
 			    time_req, cb, output_token);
-      krb5_gss_release_cred (default_cred);
       if (GSS_ERROR (major))
 	{
 	  OM_uint32 tmp;

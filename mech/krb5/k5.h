@@ -34,6 +34,9 @@ struct krb5_gss_cred
   char *keytab;			/* full name, for accepting */
   krb5_timestamp endtime;	/* of the TGT, for initiating */
   bool destroy_ccache;		/* a delegated memory ccache we own */
+  /* Acquired without a desired name: each context picks its ccache
+     again for its target (select.c), as with MIT. */
+  bool default_identity;
 };
 
 /* The minor status of every failure for lack of memory, whether an
@@ -192,6 +195,11 @@ OM_uint32 krb5_gss_acquire_cred_with (OM_uint32 *minor, krb5_context kctx,
 				      gss_cred_usage_t usage,
 				      struct krb5_gss_cred **out,
 				      OM_uint32 *time_rec);
+/* The initiator credential for SERVER when the application named no
+   identity (select.c). */
+OM_uint32 krb5_gss_select_initiator (OM_uint32 *minor, krb5_context kctx,
+				     krb5_principal server,
+				     struct krb5_gss_cred **out);
 OM_uint32 krb5_gss_cred_from_ccache (OM_uint32 *minor, krb5_context ctx,
 				     krb5_ccache cc, bool owned,
 				     struct krb5_gss_cred **out);

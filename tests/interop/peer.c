@@ -685,14 +685,15 @@ cleanup:
 
 /* Per-message tokens. */
 
-/* " wrap=HEX/LEN": the first 20 octets of a token and its length, for
-   wrap without (wrap), with confidentiality (conf) and MIC (mic). 20
+/* " tok-wrap=HEX/LEN": the first 20 octets of a token and its length,
+   for wrap without (tok-wrap), with confidentiality (tok-conf) and MIC
+   (tok-mic).  20
    octets reach past an RFC 1964 token's framing to its SGN_ALG and
    SEAL_ALG. */
 static void
 say_token (enum kind kind, const gss_buffer_desc *tok)
 {
-  static const char *const names[] = { "wrap", "conf", "mic" };
+  static const char *const names[] = { "tok-wrap", "tok-conf", "tok-mic" };
   const unsigned char *p = tok->value;
   size_t i;
 
@@ -700,6 +701,45 @@ say_token (enum kind kind, const gss_buffer_desc *tok)
   for (i = 0; i < tok->length && i < 20; i++)
     say ("%02x", p[i]);
   say ("/%lu", (unsigned long) tok->length);
+}
+
+/* What the first sealed wrap token this side made looks like, for the
+   summary: "cfx:FLAGS" for an RFC 4121 token (TOK_ID 05 04, then its
+   flags octet: 0x01 sent by acceptor, 0x02 sealed, 0x04 acceptor
+   subkey), "v1:SEAL_ALG" for an RFC 1964 / RFC 4757 one (02 01 after
+   the RFC 2743 header; SEAL_ALG 0x0002 des3, 0x0010 arcfour). */
+static char wrap_format[32];
+
+static void
+note_wrap_format (const gss_buffer_desc *tok)
+{
+  const unsigned char *p = tok->value;
+  size_t len = tok->length, i, n;
+
+  if (wrap_format[0] != '\0' || len < 3)
+    return;
+  if (p[0] == 0x05 && p[1] == 0x04)
+    {
+      snprintf (wrap_format, sizeof wrap_format, "cfx:0x%02x", p[2]);
+      return;
+    }
+  /* 0x60, a DER length, the mechanism OID (06 len ...), TOK_ID. */
+  if (p[0] != 0x60)
+    goto unknown;
+  i = 2;
+  if (p[1] & 0x80)
+    i += p[1] & 0x7f;
+  if (i + 2 > len || p[i] != 0x06)
+    goto unknown;
+  n = p[i + 1];
+  i += 2 + n;
+  if (i + 6 > len)
+    goto unknown;
+  snprintf (wrap_format, sizeof wrap_format, "v1:%02x%02x:0x%02x%02x",
+	    p[i], p[i + 1], p[i + 5], p[i + 4]);
+  return;
+unknown:
+  snprintf (wrap_format, sizeof wrap_format, "unknown:%02x%02x", p[0], p[1]);
 }
 
 static int
@@ -731,7 +771,11 @@ send_message (gss_ctx_id_t ctx, size_t index, enum kind kind,
     say (" messages=failed(size=%lu,kind=%d,conf_state=%d)",
 	 (unsigned long) size, kind, conf);
   else if (write_frame (&tok) == 0)
-    ok = 1;
+    {
+      if (kind == KIND_WRAP_CONF)
+	note_wrap_format (&tok);
+      ok = 1;
+    }
   if (ok && show_tokens && index == 0)
     say_token (kind, &tok);
   gss_release_buffer (&minor, &tok);
@@ -1289,6 +1333,8 @@ main (int argc, char **argv)
       if (ok && o.sequence && !exchange_sequence (c.ctx, o.initiate))
 	ok = 0;
     }
+  if (wrap_format[0] != '\0')
+    say (" wrap=%s", wrap_format);
   say (" result=%s", ok ? "PASS" : "FAIL");
   flush_summary ();
 

@@ -2,18 +2,19 @@
 # realm.sh - a throwaway MIT Kerberos realm on the loopback interface.
 #
 # Usage:
-#   realm.sh start [-e ENCTYPE] [DIR]  create the realm in DIR (created; must
+#   realm.sh start [OPTIONS] [DIR]     create the realm in DIR (created; must
 #                                      be absent or empty; without DIR a new
 #                                      mktemp -d directory, printed on stdout),
 #                                      start its KDC, write DIR/env
 #   realm.sh stop DIR                  stop that KDC by its PID, remove DIR
-#   realm.sh run [-e ENCTYPE] CMD...   start a realm in a new temporary
+#   realm.sh run [OPTIONS] CMD...      start a realm in a new temporary
 #                                      directory, run CMD with its variables
 #                                      exported, then stop it whatever happens;
 #                                      exits with CMD's status
 #   realm.sh wait-expired DIR          return once the ticket in
 #                                      $REALM_EXPIRED_CCACHE has expired
 #                                      (at most 3 seconds after start)
+# OPTIONS: -e ENCTYPE (see below), -k ENCTYPE, -r REALM.
 #
 # The realm LIBGSS.TEST has the principals
 #   user@LIBGSS.TEST            password $REALM_PASSWORD, keys also in
@@ -43,13 +44,23 @@
 # key type of the service principals, so every session key and service
 # ticket has it (klist -e shows "Etype (skey, tkt)").
 #
+# -k ENCTYPE (or REALM_SERVICE_ENCTYPE) keys only the service principals
+# with ENCTYPE and lets the KDC issue its session keys (allow_des3,
+# allow_rc4), while clients and acceptors keep libkrb5's default
+# enctypes: the service tickets carry ENCTYPE session keys although both
+# sides would prefer AES, the setting of RFC 4537 enctype negotiation.
+# -r REALM (or REALM_NAME) names the realm instead of LIBGSS.TEST, so
+# that two realms can run at once; [domain_realm] maps localhost and
+# .REALM (lower case) to it.
+#
 # DIR/env is a file for `.` that exports KRB5_CONFIG, KRB5_KDC_PROFILE,
 # KRB5CCNAME, KRB5_KTNAME, KRB5RCACHEDIR, REALM, REALM_DIR, REALM_PORT,
 # KDC_PID, REALM_WATCHDOG_PID, REALM_PORT_LOCK, REALM_USER, REALM_PASSWORD,
 # REALM_USER_KEYTAB, REALM_SERVICE (host@localhost), REALM_SERVICE2
 # (test@localhost), REALM_ABSENT_SERVICE (absent@localhost),
 # REALM_WRONG_KEYTAB, REALM_REALMLESS_KEYTAB, REALM_EXPIRED_CCACHE and
-# REALM_ENCTYPE (empty when not forced).  The replay cache lives in
+# REALM_ENCTYPE (empty when not forced), REALM_SERVICE_ENCTYPE (empty
+# unless -k).  The replay cache lives in
 # $KRB5RCACHEDIR inside DIR.
 #
 # The KDC listens on a random free port of 127.0.0.1 only and runs under
@@ -59,7 +70,7 @@
 # automake) when MIT's KDC programs are not installed.
 set -u
 
-realm=LIBGSS.TEST
+realm=${REALM_NAME:-LIBGSS.TEST}
 me=realm.sh
 PATH=$PATH:/usr/sbin:/sbin
 export PATH
@@ -70,7 +81,7 @@ die () {
 }
 
 usage () {
-  sed -n '3,16s/^# \{0,1\}//p' "$0" >&2
+  sed -n '3,17s/^# \{0,1\}//p' "$0" >&2
   exit 2
 }
 
@@ -125,16 +136,22 @@ write_config () {
       arcfour-*|rc4-*) enctype_lines="$enctype_lines
   allow_rc4 = true" ;;
     esac
+  elif [ -n "$service_enctype" ]; then
+    enctype_lines="  allow_des3 = true
+  allow_rc4 = true"
   else
     enctype_lines=
   fi
+  lower_realm=$(printf '%s' "$realm" | tr 'A-Z' 'a-z')
   supported="aes256-cts-hmac-sha1-96:normal aes128-cts-hmac-sha1-96:normal"
   supported="$supported aes256-cts-hmac-sha384-192:normal aes128-cts-hmac-sha256-128:normal"
   supported="$supported camellia256-cts-cmac:normal camellia128-cts-cmac:normal"
-  case " $supported " in
-    *" $enctype:"*) ;;
-    *) [ -z "$enctype" ] || supported="$supported $enctype:normal" ;;
-  esac
+  for e in $enctype $service_enctype; do
+    case " $supported " in
+      *" $e:"*) ;;
+      *) supported="$supported $e:normal" ;;
+    esac
+  done
   # qualify_shortname: MIT 1.18 and later would otherwise append the
   # resolver's search domain to "localhost".  The client keytab names a
   # file that never exists: libkrb5 would refresh expired tickets from
@@ -161,6 +178,7 @@ $enctype_lines
 [domain_realm]
   localhost = $realm
   .localhost = $realm
+  .$lower_realm = $realm
 EOF
   cat > "$dir/kdc.conf" <<EOF
 [kdcdefaults]
@@ -238,7 +256,10 @@ start_realm () {
   password=$(random_word)
   kdb5_util create -s -r "$realm" -P "$(random_word)" >>"$dir/setup.log" 2>&1 \
     || fail_with_logs "kdb5_util create failed"
-  if [ -n "$enctype" ]; then
+  if [ -n "$service_enctype" ]; then
+    keys="-e $service_enctype:normal"
+    user_keys="aes256-cts-hmac-sha1-96:normal aes128-cts-hmac-sha1-96:normal"
+  elif [ -n "$enctype" ]; then
     keys="-e $enctype:normal"
     user_keys="aes256-cts-hmac-sha1-96:normal aes128-cts-hmac-sha1-96:normal $enctype:normal"
   else
@@ -265,6 +286,14 @@ modprinc -kvno 2 test/localhost
 ktadd -norandkey -k $dir/service.keytab host/localhost test/localhost
 ktadd -k $dir/realmless.keytab host/realmless.test
 EOF
+  # The KDC assumes every service takes AES session keys unless the
+  # principal says otherwise (MIT 1.18 and later).
+  if [ -n "$service_enctype" ]; then
+    for p in host/localhost test/localhost absent/localhost host/realmless.test; do
+      echo "setstr $p session_enctypes $service_enctype"
+    done | kadmin.local >>"$dir/setup.log" 2>&1 \
+      || fail_with_logs "kadmin.local setstr failed"
+  fi
   for kt in user service wrong realmless; do
     [ -s "$dir/$kt.keytab" ] || fail_with_logs "kadmin.local made no $kt.keytab"
   done
@@ -335,6 +364,7 @@ EOF
     printf 'export REALM_REALMLESS_KEYTAB=%s\n' "$(quote "FILE:$dir/realmless.keytab")"
     printf 'export REALM_EXPIRED_CCACHE=%s\n' "$(quote "FILE:$dir/expired.ccache")"
     printf 'export REALM_ENCTYPE=%s\n' "$(quote "$enctype")"
+    printf 'export REALM_SERVICE_ENCTYPE=%s\n' "$(quote "$service_enctype")"
   } > "$dir/env"
 
   if [ -n "${REALM_EXPIRED:-}" ]; then
@@ -372,13 +402,22 @@ load_realm () {
 
 parse_enctype () {
   enctype=${REALM_ENCTYPE:-}
-  if [ "${1:-}" = -e ]; then
-    [ $# -ge 2 ] || usage
-    enctype=$2
-    shifted=2
-  else
-    shifted=0
-  fi
+  service_enctype=${REALM_SERVICE_ENCTYPE:-}
+  shifted=0
+  while :; do
+    case ${1:-} in
+      -e|-k|-r) [ $# -ge 2 ] || usage ;;
+      *) break ;;
+    esac
+    case $1 in
+      -e) enctype=$2 ;;
+      -k) service_enctype=$2 ;;
+      -r) realm=$2 ;;
+    esac
+    shift 2
+    shifted=$((shifted + 2))
+  done
+  [ -z "$enctype" ] || [ -z "$service_enctype" ] || die "-e and -k exclude each other"
 }
 
 [ $# -ge 1 ] || usage
