@@ -34,7 +34,7 @@
 # Then delegation: to svc-deleg, which uses the delegated credential to
 # reach svc-second; and MIT's GSS_C_DELEG_POLICY_FLAG (0x8000), which
 # delegates only to an ok-as-delegate service.
-
+# Prints the matrix, a PASS or FAIL line a row, then "N passed, N failed".
 #
 # Needs root (the KDC port 88, the address on lo); skips (77) when Samba's
 # AD DC or MIT's kinit is not installed, or not root.  Everything Samba
