@@ -29,6 +29,7 @@ include tests/dropin/local.mk
 include tests/kdc/local.mk
 include tests/interop/local.mk
 include tests/oom/local.mk
+include tests/ad/local.mk
 
 ## Threads: eight at once against a throwaway realm, under helgrind.
 check_PROGRAMS += tests/threads

@@ -98,7 +98,13 @@ struct options
   int transfer;
   const char *resume;
   const char *log;
+  const char *deleg_target;
 };
+
+/* With --show-tokens, the first token of each kind this side makes is
+   described in the summary (tests/ad/ad-realm.sh reads the format and
+   the key from it). */
+static int show_tokens;
 
 static FILE *log_file;
 static const char *role = "peer";
@@ -607,9 +613,11 @@ inquire (struct context *c, int initiator)
   return ok;
 }
 
-/* The acceptor uses a delegated credential to reach itself again. */
+/* The acceptor uses a delegated credential to reach itself again, or
+   the service DELEG_TARGET (NAME@HOST) when given, whose key is then in
+   the default keytab too. */
 static int
-try_delegated (struct context *c)
+try_delegated (struct context *c, const char *deleg_target)
 {
   OM_uint32 major, minor, ignored;
   gss_name_t self = GSS_C_NO_NAME, inner_src = GSS_C_NO_NAME;
@@ -617,13 +625,25 @@ try_delegated (struct context *c)
   gss_buffer_desc itok = GSS_C_EMPTY_BUFFER, atok = GSS_C_EMPTY_BUFFER;
   int ok = 0, same = 0, rounds;
 
-  major = gss_inquire_context (&minor, c->ctx, NULL, &self, NULL, NULL, NULL,
-			       NULL, NULL);
-  if (GSS_ERROR (major))
+  if (deleg_target != NULL)
     {
-      say (" deleg_init=failed");
-      say_failure ("inquire_context", major, minor);
-      return 0;
+      self = import_service (deleg_target);
+      if (self == GSS_C_NO_NAME)
+	{
+	  say (" deleg_init=failed");
+	  return 0;
+	}
+    }
+  else
+    {
+      major = gss_inquire_context (&minor, c->ctx, NULL, &self, NULL, NULL,
+				   NULL, NULL, NULL);
+      if (GSS_ERROR (major))
+	{
+	  say (" deleg_init=failed");
+	  say_failure ("inquire_context", major, minor);
+	  return 0;
+	}
     }
   for (rounds = 0; rounds < 10; rounds++)
     {
@@ -684,6 +704,24 @@ cleanup:
 }
 
 /* Per-message tokens. */
+
+/* " tok-wrap=HEX/LEN": the first 20 octets of a token and its length,
+   for wrap without (tok-wrap), with confidentiality (tok-conf) and MIC
+   (tok-mic).  20
+   octets reach past an RFC 1964 token's framing to its SGN_ALG and
+   SEAL_ALG. */
+static void
+say_token (enum kind kind, const gss_buffer_desc *tok)
+{
+  static const char *const names[] = { "tok-wrap", "tok-conf", "tok-mic" };
+  const unsigned char *p = tok->value;
+  size_t i;
+
+  say (" %s=", names[kind]);
+  for (i = 0; i < tok->length && i < 20; i++)
+    say ("%02x", p[i]);
+  say ("/%lu", (unsigned long) tok->length);
+}
 
 /* What the first sealed wrap token this side made looks like, for the
    summary: "cfx:FLAGS" for an RFC 4121 token (TOK_ID 05 04, then its
@@ -758,6 +796,8 @@ send_message (gss_ctx_id_t ctx, size_t index, enum kind kind,
 	note_wrap_format (&tok);
       ok = 1;
     }
+  if (ok && show_tokens && index == 0)
+    say_token (kind, &tok);
   gss_release_buffer (&minor, &tok);
   free (payload);
   return ok;
@@ -1051,9 +1091,13 @@ usage (FILE *f)
 	   "  --require-flags HEX  these returned flags must be set\n"
 	   "  --forbid-flags HEX   these returned flags must be clear\n"
 	   "  --require-deleg      acceptor: a delegated credential must arrive\n"
+	   "  --deleg-target NAME@HOST  acceptor: use the delegated credential to\n"
+	   "                       reach this service (default: itself)\n"
 	   "  --messages           exchange wrap and MIC tokens afterwards\n"
 	   "  --sequence           then send wrap tokens out of order (1 2 2 4 3)\n"
 	   "                       each way; the receiver reports what it saw\n"
+	   "  --show-tokens        describe the first wrap, confidential wrap and\n"
+	   "                       MIC token made (size 0): first octets/length\n"
 	   "  --transfer           after establishment, export the context and\n"
 	   "                       go on in a new process that imports it\n"
 	   "  --resume FILE        (used by --transfer) import the context in FILE\n"
@@ -1106,6 +1150,8 @@ parse_options (int argc, char **argv, struct options *o)
 	o->sequence = 1, takes = 0;
       else if (strcmp (a, "--transfer") == 0)
 	o->transfer = 1, takes = 0;
+      else if (strcmp (a, "--show-tokens") == 0)
+	show_tokens = 1, takes = 0;
       else if (strcmp (a, "--help") == 0)
 	{
 	  usage (stdout);
@@ -1121,6 +1167,8 @@ parse_options (int argc, char **argv, struct options *o)
 	o->service = v;
       else if (strcmp (a, "--cb") == 0)
 	o->cb = v;
+      else if (strcmp (a, "--deleg-target") == 0)
+	o->deleg_target = v;
       else if (strcmp (a, "--replay-out") == 0)
 	o->replay_out = v;
       else if (strcmp (a, "--replay-in") == 0)
@@ -1292,7 +1340,7 @@ main (int argc, char **argv)
 	  say (" deleg=%s", c.deleg != GSS_C_NO_CREDENTIAL ? "yes" : "no");
 	  if (c.deleg != GSS_C_NO_CREDENTIAL)
 	    {
-	      if (!try_delegated (&c))
+	      if (!try_delegated (&c, o.deleg_target))
 		ok = 0;
 	    }
 	  else if (o.require_deleg)
