@@ -34,6 +34,9 @@ struct krb5_gss_cred
   char *keytab;			/* full name, for accepting */
   krb5_timestamp endtime;	/* of the TGT, for initiating */
   bool destroy_ccache;		/* a delegated memory ccache we own */
+  /* The acceptor's replay cache from a credential store ("none:"
+     turns replay detection off); NULL for the default one. */
+  char *rcache;
 };
 
 /* The minor status of every failure for lack of memory, whether an
