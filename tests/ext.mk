@@ -7,3 +7,11 @@ check_PROGRAMS += tests/check_ext
 TESTS += tests/check_ext
 tests_check_ext_CFLAGS = $(UNIT_CFLAGS)
 tests_check_ext_LDADD = $(UNIT_LDADD)
+## Session keys, credential stores, passwords and local names against
+## the throwaway realm; klist and a second process read the stored
+## delegated credential.
+check_PROGRAMS += tests/check_ext_realm
+TESTS += tests/ext-realm.sh
+EXTRA_DIST += tests/ext-realm.sh
+tests_check_ext_realm_CFLAGS = $(UNIT_CFLAGS)
+tests_check_ext_realm_LDADD = $(UNIT_LDADD)
