@@ -206,7 +206,8 @@ gss_acquire_cred_from (OM_uint32 *minor_status, gss_name_t desired_name,
   return major;
 }
 
-/*@ gss_add_cred_from - gss_add_cred() with a credential store
+/*@ gss_add_cred_from - add a credential element found through a
+ *   credential store
  *
  * @param minor_status (out) Receives the mechanism's status code.  Must
  *   not be NULL.
@@ -246,6 +247,8 @@ gss_acquire_cred_from (OM_uint32 *minor_status, gss_name_t desired_name,
  *   of this library.
  * @return GSS_S_NO_CRED: @input_cred_handle is not a live credential,
  *   or no credentials were found (see gss_acquire_cred_from()).
+ * @return GSS_S_BAD_NAME: @desired_name is not a live name handle, or
+ *   not a principal.
  * @return GSS_S_CALL_INACCESSIBLE_READ: @cred_store is malformed.
  * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor_status or
  *   @output_cred_handle is NULL.

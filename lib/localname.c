@@ -181,7 +181,8 @@ cleanup:
  * @return GSS_S_FAILURE: No account has that name, or the lookup
  *   failed.
  * @return GSS_S_CALL_INACCESSIBLE_WRITE: @minor or @uidOut is NULL.
- * @return others: those of gss_localname().
+ * @return GSS_S_BAD_NAME: @name is not a live name handle, or not a
+ *   principal (and the other refusals of gss_localname()).
  *
  * @see gss_localname
  */
