@@ -313,6 +313,13 @@ END_TEST
 START_TEST (display_attrs)
 {
   gss_buffer_desc n, s, l;
+  OM_uint32 ctx = 0;
+
+  ck_assert_uint_eq (gss_display_status (&minor, GSS_S_BAD_MECH_ATTR,
+					 GSS_C_GSS_CODE, GSS_C_NO_OID, &ctx,
+					 &n), GSS_S_COMPLETE);
+  ck_assert_ptr_nonnull (strstr (n.value, "attribute"));
+  gss_release_buffer (&minor, &n);
 
   ck_assert_uint_eq (gss_display_mech_attr (&minor, GSS_C_MA_MIC, &n, &s,
 					    &l), GSS_S_COMPLETE);
