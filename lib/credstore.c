@@ -115,12 +115,14 @@ acquire_from (OM_uint32 *minor, const struct gss_mech *mech,
  * "ccache": the credential cache to initiate with (any name libkrb5
  * takes: FILE:path, DIR:path, KEYRING:..., MEMORY:...).
  *
- * "client_keytab": a keytab holding the initiator's own keys; when the
- * cache has no valid ticket-granting ticket for the principal, one is
- * obtained from the KDC with these keys, into the "ccache" cache when
- * one is named, else into a private in-memory cache that lives as long
- * as the credential.  Without @desired_name, the keytab's first
- * principal is used.
+ * "client_keytab": a keytab holding the initiator's own keys.  The
+ * cache looked at first is the "ccache" one, else, with @desired_name,
+ * the cache of the default collection for that principal; when it has
+ * no valid ticket-granting ticket (or there is none), one is obtained
+ * from the KDC with the keytab's keys, into the "ccache" cache when one
+ * is named, else into a private in-memory cache that lives as long as
+ * the credential.  Without @desired_name, the keytab's first principal
+ * is used.
  *
  * "keytab": the keytab to accept with.
  *
@@ -221,7 +223,8 @@ gss_acquire_cred_from (OM_uint32 *minor_status, gss_name_t desired_name,
  * @param cred_store (in, optional) Where the credentials are, as for
  *   gss_acquire_cred_from(), or GSS_C_NO_CRED_STORE.
  * @param output_cred_handle (out) Receives the new credential, to be
- *   released with gss_release_cred().
+ *   released with gss_release_cred().  Must not be NULL: a credential
+ *   is never extended in place.
  * @param actual_mechs (out, optional) Receives the set of the new
  *   credential's mechanisms.  NULL when not wanted.
  * @param initiator_time_rec (out, optional) Receives the seconds the

@@ -490,6 +490,39 @@ START_TEST (store_delegated)
 }
 END_TEST
 
+/* gss_store_cred: into the default cache ($KRB5CCNAME, read at each
+   call), which must not be overwritten unasked. */
+START_TEST (store_default)
+{
+  struct ex x = { .flags = GSS_C_DELEG_FLAG };
+  char *saved = strdup (env ("KRB5CCNAME"));
+  char path[4096];
+  gss_cred_id_t back;
+
+  ex_run (&x);
+  ck_assert_ptr_nonnull (x.deleg);
+  snprintf (path, sizeof path, "FILE:%s/default-store.ccache",
+	    env ("REALM_DIR"));
+  setenv ("KRB5CCNAME", path, 1);
+  ck_assert_uint_eq (gss_store_cred (&minor, x.deleg, GSS_C_INITIATE,
+				     GSS_C_NO_OID, 0, 1, NULL, NULL),
+		     GSS_S_COMPLETE);
+  ck_assert_uint_eq (gss_store_cred (&minor, x.deleg, GSS_C_INITIATE,
+				     GSS_C_NO_OID, 0, 0, NULL, NULL),
+		     GSS_S_DUPLICATE_ELEMENT);
+  ck_assert_uint_eq (gss_store_cred (&minor, x.deleg, GSS_C_INITIATE,
+				     GSS_C_NO_OID, 1, 0, NULL, NULL),
+		     GSS_S_COMPLETE);
+  ck_assert_uint_eq (acquire_from (GSS_C_INITIATE,
+				   store_of ("ccache", path, NULL, NULL),
+				   &back), GSS_S_COMPLETE);
+  gss_release_cred (&minor, &back);
+  setenv ("KRB5CCNAME", saved, 1);
+  free (saved);
+  ex_free (&x);
+}
+END_TEST
+
 START_TEST (store_acceptor_cred_refused)
 {
   gss_cred_id_t acred;
@@ -602,6 +635,7 @@ unit_suite (void)
   tcase_add_test (t, store_client_keytab);
   tcase_add_test (t, store_rcache_none);
   tcase_add_test (t, store_delegated);
+  tcase_add_test (t, store_default);
   tcase_add_test (t, store_acceptor_cred_refused);
   suite_add_tcase (s, t);
   t = tcase_create ("localname");
