@@ -985,7 +985,8 @@ say_session_key (gss_ctx_id_t ctx)
 #endif
 
   major = gss_inquire_sec_context_by_oid (&minor, ctx, object, &set);
-  if (GSS_ERROR (major) || set == GSS_C_NO_BUFFER_SET || set->count < 2)
+  /* Heimdal 7.8 answers the key alone, without its enctype OID. */
+  if (GSS_ERROR (major) || set == GSS_C_NO_BUFFER_SET || set->count < 1)
     {
       say (" session_key=failed");
       say_failure ("inquire_sec_context_by_oid", major, minor);
@@ -993,7 +994,7 @@ say_session_key (gss_ctx_id_t ctx)
 	gss_release_buffer_set (&minor, &set);
       return 0;
     }
-  for (i = 0; i < 2; i++)
+  for (i = 0; i < 2 && i < set->count; i++)
     {
       say (i == 0 ? " session_key=" : " key_oid=");
       for (j = 0; j < set->elements[i].length; j++)
