@@ -198,6 +198,70 @@ START_TEST (str_to_oid_malformed)
 }
 END_TEST
 
+/* Random OIDs go to text and back unchanged, and random text never
+   crashes the parser: what it accepts goes to DER and back to the same
+   OID. */
+START_TEST (oid_round_trip)
+{
+  static const char alphabet[] = "0123456789. {}\t-+x";
+  unsigned seed = 12345;
+  unsigned char der[64];
+  char text[40];
+  size_t i, n, j;
+
+  for (i = 0; i < 20000; i++)
+    {
+      gss_OID_desc oid;
+      gss_buffer_desc s, t;
+      gss_OID back;
+
+      /* A valid DER OID: subidentifiers of 1 to 10 octets, the last of
+         each with the high bit clear and the first not 0x80. */
+      size_t arcs = 1 + (size_t) rand_r (&seed) % 6;
+
+      n = 0;
+      for (j = 0; j < arcs; j++)
+	{
+	  size_t k, width = 1 + (size_t) rand_r (&seed) % (j == 0 ? 3 : 9);
+	  for (k = 0; k < width; k++)
+	    {
+	      unsigned char o = rand_r (&seed) & 0x7f;
+	      if (k == 0 && width > 1 && o == 0)
+		o = 1;
+	      der[n++] = o | (k + 1 < width ? 0x80 : 0);
+	    }
+	}
+      oid.length = (OM_uint32) n;
+      oid.elements = der;
+      ck_assert_uint_eq (gss_oid_to_str (&minor, &oid, &s), GSS_S_COMPLETE);
+      ck_assert_msg (gss_str_to_oid (&minor, &s, &back) == GSS_S_COMPLETE,
+		     "refused its own %s", (char *) s.value);
+      ck_assert_msg (gss_oid_equal (back, &oid), "%s", (char *) s.value);
+      gss_release_oid (&minor, &back);
+      gss_release_buffer (&minor, &s);
+
+      /* Random text. */
+      n = 1 + (size_t) rand_r (&seed) % (sizeof text - 1);
+      for (j = 0; j < n; j++)
+	text[j] = alphabet[rand_r (&seed) % (sizeof alphabet - 1)];
+      t.value = text;
+      t.length = n;
+      if (gss_str_to_oid (&minor, &t, &back) == GSS_S_COMPLETE)
+	{
+	  gss_OID again;
+	  ck_assert_uint_eq (gss_oid_to_str (&minor, back, &s),
+			     GSS_S_COMPLETE);
+	  ck_assert_uint_eq (gss_str_to_oid (&minor, &s, &again),
+			     GSS_S_COMPLETE);
+	  ck_assert (gss_oid_equal (back, again));
+	  gss_release_oid (&minor, &again);
+	  gss_release_oid (&minor, &back);
+	  gss_release_buffer (&minor, &s);
+	}
+    }
+}
+END_TEST
+
 START_TEST (release_oid_static)
 {
   gss_OID oid = (gss_OID) GSS_KRB5;
@@ -598,6 +662,7 @@ unit_suite (void)
   tcase_add_test (t, str_to_oid_forms);
   tcase_add_test (t, str_to_oid_malformed);
   tcase_add_test (t, release_oid_static);
+  tcase_add_test (t, oid_round_trip);
   suite_add_tcase (s, t);
   t = tcase_create ("mechattr");
   tcase_add_test (t, attrs_of_krb5);
