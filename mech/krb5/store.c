@@ -74,13 +74,20 @@ check_keytab (OM_uint32 *minor, krb5_context kctx, const char *name,
       major = krb5_gss_fail_as (minor, code, GSS_S_NO_CRED);
       goto cleanup;
     }
-  while (!found && krb5_kt_next_entry (kctx, kt, &entry, &cursor) == 0)
+  while (!found && (code = krb5_kt_next_entry (kctx, kt, &entry,
+					       &cursor)) == 0)
     {
       found = desired == NULL
 	|| krb5_sname_match (kctx, desired, entry.principal);
       krb5_free_keytab_entry_contents (kctx, &entry);
     }
   krb5_kt_end_seq_get (kctx, kt, &cursor);
+  /* A keytab that cannot be read to its end may still hold the key. */
+  if (!found && krb5_gss_nomem (code))
+    {
+      major = krb5_gss_fail_as (minor, code, GSS_S_FAILURE);
+      goto cleanup;
+    }
   if (!found)
     {
       *minor = GSS_KRB5_S_KG_KEYTAB_NOMATCH;
