@@ -31,9 +31,10 @@ gss_create_empty_buffer_set (OM_uint32 *minor_status,
 {
   if (buffer_set != NULL)
     *buffer_set = GSS_C_NO_BUFFER_SET;
+  if (minor_status != NULL)
+    *minor_status = 0;
   if (minor_status == NULL || buffer_set == NULL)
     return GSS_S_CALL_INACCESSIBLE_WRITE;
-  *minor_status = 0;
   *buffer_set = calloc (1, sizeof **buffer_set);
   if (*buffer_set == NULL)
     {
@@ -74,9 +75,10 @@ gss_add_buffer_set_member (OM_uint32 *minor_status,
   gss_buffer_desc *grown;
   OM_uint32 major, tmp;
 
+  if (minor_status != NULL)
+    *minor_status = 0;
   if (minor_status == NULL || buffer_set == NULL)
     return GSS_S_CALL_INACCESSIBLE_WRITE;
-  *minor_status = 0;
   if (!_gss_buffer_readable (member_buffer))
     return GSS_S_CALL_INACCESSIBLE_READ;
   if (*buffer_set == GSS_C_NO_BUFFER_SET)
@@ -132,9 +134,10 @@ gss_release_buffer_set (OM_uint32 *minor_status, gss_buffer_set_t *buffer_set)
   size_t i;
   OM_uint32 tmp;
 
+  if (minor_status != NULL)
+    *minor_status = 0;
   if (minor_status == NULL || buffer_set == NULL)
     return GSS_S_CALL_INACCESSIBLE_WRITE;
-  *minor_status = 0;
   if (*buffer_set == GSS_C_NO_BUFFER_SET)
     return GSS_S_COMPLETE;
   for (i = 0; i < (*buffer_set)->count; i++)

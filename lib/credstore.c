@@ -176,9 +176,10 @@ gss_acquire_cred_from (OM_uint32 *minor_status, gss_name_t desired_name,
     *actual_mechs = GSS_C_NO_OID_SET;
   if (time_rec != NULL)
     *time_rec = 0;
+  if (minor_status != NULL)
+    *minor_status = 0;
   if (minor_status == NULL || output_cred_handle == NULL)
     return GSS_S_CALL_INACCESSIBLE_WRITE;
-  *minor_status = 0;
   if (!store_readable (cred_store))
     return GSS_S_CALL_INACCESSIBLE_READ;
   if (desired_name != GSS_C_NO_NAME && !_gss_name_ok (desired_name))
@@ -282,9 +283,10 @@ gss_add_cred_from (OM_uint32 *minor_status, gss_cred_id_t input_cred_handle,
     *initiator_time_rec = 0;
   if (acceptor_time_rec != NULL)
     *acceptor_time_rec = 0;
+  if (minor_status != NULL)
+    *minor_status = 0;
   if (minor_status == NULL || output_cred_handle == NULL)
     return GSS_S_CALL_INACCESSIBLE_WRITE;
-  *minor_status = 0;
   if (input_cred_handle != GSS_C_NO_CREDENTIAL
       && !_gss_cred_ok (input_cred_handle))
     return GSS_S_NO_CRED;

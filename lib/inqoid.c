@@ -50,9 +50,10 @@ gss_inquire_sec_context_by_oid (OM_uint32 *minor_status,
 {
   if (data_set != NULL)
     *data_set = GSS_C_NO_BUFFER_SET;
+  if (minor_status != NULL)
+    *minor_status = 0;
   if (minor_status == NULL || data_set == NULL)
     return GSS_S_CALL_INACCESSIBLE_WRITE;
-  *minor_status = 0;
   if (context_handle == GSS_C_NO_CONTEXT)
     return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT;
   if (!_gss_ctx_ok (context_handle))

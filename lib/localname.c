@@ -67,9 +67,10 @@ gss_localname (OM_uint32 *minor, const gss_name_t name,
 
   if (localname != GSS_C_NO_BUFFER)
     _gss_buffer_init (localname);
+  if (minor != NULL)
+    *minor = 0;
   if (minor == NULL || localname == GSS_C_NO_BUFFER)
     return GSS_S_CALL_INACCESSIBLE_WRITE;
-  *minor = 0;
   if (name == GSS_C_NO_NAME)
     return GSS_S_CALL_INACCESSIBLE_READ;
   if (!_gss_name_ok (name))
@@ -197,6 +198,8 @@ gss_pname_to_uid (OM_uint32 *minor, const gss_name_t name,
   OM_uint32 major, tmp;
   int err;
 
+  if (minor != NULL)
+    *minor = 0;
   if (minor == NULL || uidOut == NULL)
     return GSS_S_CALL_INACCESSIBLE_WRITE;
   major = gss_localname (minor, name, mech_type, &local);

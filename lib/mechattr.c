@@ -317,9 +317,10 @@ gss_indicate_mechs_by_attrs (OM_uint32 *minor_status,
 
   if (mechs != NULL)
     *mechs = GSS_C_NO_OID_SET;
+  if (minor_status != NULL)
+    *minor_status = 0;
   if (minor_status == NULL || mechs == NULL)
     return GSS_S_CALL_INACCESSIBLE_WRITE;
-  *minor_status = 0;
   if (!set_readable (desired_mech_attrs) || !set_readable (except_mech_attrs)
       || !set_readable (critical_mech_attrs))
     return GSS_S_CALL_INACCESSIBLE_READ;

@@ -98,9 +98,10 @@ gss_acquire_cred_with_password (OM_uint32 *minor_status,
     *actual_mechs = GSS_C_NO_OID_SET;
   if (time_rec != NULL)
     *time_rec = 0;
+  if (minor_status != NULL)
+    *minor_status = 0;
   if (minor_status == NULL || output_cred_handle == NULL)
     return GSS_S_CALL_INACCESSIBLE_WRITE;
-  *minor_status = 0;
   if (desired_name == GSS_C_NO_NAME || !_gss_name_ok (desired_name))
     return GSS_S_BAD_NAME;
   if (!_gss_buffer_readable (password))

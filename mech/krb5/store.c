@@ -69,6 +69,10 @@ check_keytab (OM_uint32 *minor, krb5_context kctx, const char *name,
   code = krb5_kt_resolve (kctx, name, &kt);
   if (!code)
     code = krb5_kt_start_seq_get (kctx, kt, &cursor);
+  /* A keytab file that does not exist gives errno's ENOENT, which this
+     mechanism's numbering would read as one of RFC 1964's codes. */
+  if (code && !krb5_gss_nomem (code) && code > 0 && code < 256)
+    code = KRB5_KT_NOTFOUND;
   if (code)
     {
       major = krb5_gss_fail_as (minor, code, GSS_S_NO_CRED);
@@ -347,6 +351,9 @@ krb5_gss_acquire_cred_from (OM_uint32 *minor, const void *desired_mname,
   cred = NULL;
   if (time_rec)
     *time_rec = lifetime;
+  /* A cache without a TGT that the client keytab then filled left its
+     status behind. */
+  *minor = 0;
   major = GSS_S_COMPLETE;
 
 cleanup:
