@@ -53,9 +53,13 @@ run () {
   shift 2
   i=$1 a=$2 opts=$3
   : > "$work/i" ; : > "$work/a"
+  # Only the peer on libgss runs under memcheck (VALGRIND_RUN).
+  iw= aw=
+  case $i in *peer-ours) iw=${VALGRIND_RUN:-} ;; esac
+  case $a in *peer-ours) aw=${VALGRIND_RUN:-} ;; esac
   # shellcheck disable=SC2086
-  "$pair_sh" -t 60 ${VALGRIND_RUN:-} "$i" --initiate --service "$REALM_SERVICE" \
-    --session-key $opts --log "$work/i" -- ${VALGRIND_RUN:-} "$a" --accept \
+  "$pair_sh" -t 60 $iw "$i" --initiate --service "$REALM_SERVICE" \
+    --session-key $opts --log "$work/i" -- $aw "$a" --accept \
     --session-key --log "$work/a" >"$work/pair.out" 2>&1
   rc=$?
   ki=$(sed -n 's/.* session_key=\([0-9a-f]*\) .*/\1/p' "$work/i")
