@@ -102,6 +102,38 @@ struct gss_mech
   /* Text of one of this mechanism's minor status codes. */
   OM_uint32 (*display_status) (OM_uint32 *minor, OM_uint32 code,
 			       gss_buffer_t out);
+
+  /* Session keys, credential stores, passwords, local names and
+     mechanism attributes (MIT's gssapi_ext.h).  lib/ has checked that a
+     store's elements are readable; the mechanism reads the keys it
+     knows and ignores the others, as MIT's do. */
+  OM_uint32 (*inquire_sec_context_by_oid) (OM_uint32 *minor,
+					   const void *mctx,
+					   gss_const_OID object,
+					   gss_buffer_set_t *data_set);
+  OM_uint32 (*acquire_cred_from) (OM_uint32 *minor,
+				  const void *desired_mname,
+				  OM_uint32 time_req, gss_cred_usage_t usage,
+				  gss_const_key_value_set_t store,
+				  void **mcred, OM_uint32 *time_rec);
+  OM_uint32 (*store_cred_into) (OM_uint32 *minor, const void *mcred,
+				gss_cred_usage_t usage, int overwrite,
+				int default_cred,
+				gss_const_key_value_set_t store,
+				gss_cred_usage_t *usage_stored);
+  OM_uint32 (*acquire_cred_with_password) (OM_uint32 *minor,
+					   const void *desired_mname,
+					   const gss_buffer_t password,
+					   OM_uint32 time_req,
+					   gss_cred_usage_t usage,
+					   void **mcred,
+					   OM_uint32 *time_rec);
+  /* The local account name of MNAME, NUL-terminated. */
+  OM_uint32 (*localname) (OM_uint32 *minor, const void *mname,
+			  gss_buffer_t localname);
+  /* The mechanism's RFC 5587 attributes (NULL-terminated, from
+     lib/mechattr.h's _gss_ma_oid); NULL for none. */
+  const gss_OID_desc *const *mech_attrs;
 };
 
 /* Services lib/ offers mechanisms: a NUL-terminated copy of DATA (the

@@ -26,6 +26,8 @@ static const char *const routine_texts[] = {
   N_("The operation or option is not available"),
   N_("The requested credential element already exists"),
   N_("The provided name was not a mechanism name"),
+  /* RFC 5587 section 3.4.4: GSS_S_BAD_MECH_ATTR. */
+  N_("An unknown mechanism attribute was supplied"),
 };
 
 static const char *const calling_texts[] = {

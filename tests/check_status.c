@@ -102,8 +102,9 @@ START_TEST (test_bad_status)
   OM_uint32 minor, ctx = 0;
   gss_buffer_desc msg = { 5, (void *) "junk" };
 
-  /* Routine error 19 and calling error 4 are undefined. */
-  ck_assert_uint_eq (gss_display_status (&minor, 19ul << 16, GSS_C_GSS_CODE,
+  /* Routine error 20 and calling error 4 are undefined (19 is RFC
+     5587's GSS_S_BAD_MECH_ATTR). */
+  ck_assert_uint_eq (gss_display_status (&minor, 20ul << 16, GSS_C_GSS_CODE,
 					 GSS_C_NO_OID, &ctx, &msg),
 		     GSS_S_BAD_STATUS);
   ck_assert_uint_eq (msg.length, 0);

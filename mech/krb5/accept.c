@@ -3,6 +3,7 @@
    4.1.1 checksum, take delegated credentials, answer with an AP-REP
    carrying an acceptor subkey when mutual authentication is asked. */
 #include "k5.h"
+#include "ext.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -205,15 +206,16 @@ accept_first (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
   if (!code)
     code = krb5_auth_con_setflags (kctx, ctx->auth,
 				   KRB5_AUTH_CONTEXT_DO_SEQUENCE);
-  if (!code)
+  /* A credential store's "none:" replay cache: no replay detection. */
+  if (!code && !krb5_gss_rcache_none (cred->rcache))
     {
       piece.data = server && server->length ? server->data[0].data
 	: (char *) "host";
       piece.length = server && server->length ? server->data[0].length : 4;
       code = krb5_get_server_rcache (kctx, &piece, &rc);
+      if (!code)
+	code = krb5_auth_con_setrcache (kctx, ctx->auth, rc);
     }
-  if (!code)
-    code = krb5_auth_con_setrcache (kctx, ctx->auth, rc);
   if (code)
     {
       major = krb5_gss_fail (minor, code);

@@ -25,6 +25,7 @@ krb5_gss_release_cred (void *mcred)
   krb5_gss_release_name (cred->name);
   free (cred->ccache);
   free (cred->keytab);
+  free (cred->rcache);
   free (cred);
 }
 

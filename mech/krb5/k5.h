@@ -37,6 +37,9 @@ struct krb5_gss_cred
   /* Acquired without a desired name: each context picks its ccache
      again for its target (select.c), as with MIT. */
   bool default_identity;
+  /* The acceptor's replay cache from a credential store ("none:"
+     turns replay detection off); NULL for the default one. */
+  char *rcache;
 };
 
 /* The minor status of every failure for lack of memory, whether an

@@ -1,5 +1,6 @@
 /* mech.c - the Kerberos 5 entry of the mechanism table. */
 #include "k5.h"
+#include "ext.h"
 #include "gettext.h"
 
 #define N_(s) s
@@ -40,6 +41,13 @@ const struct gss_mech _gss_krb5_mech = {
   .wrap_size_limit = krb5_gss_wrap_size_limit,
 
   .display_status = krb5_gss_display_status,
+
+  .inquire_sec_context_by_oid = krb5_gss_inquire_sec_context_by_oid,
+  .acquire_cred_from = krb5_gss_acquire_cred_from,
+  .store_cred_into = krb5_gss_store_cred_into,
+  .acquire_cred_with_password = krb5_gss_acquire_cred_with_password,
+  .localname = krb5_gss_localname,
+  .mech_attrs = krb5_gss_mech_attrs,
 };
 
 OM_uint32

@@ -48,6 +48,10 @@
 #include <gssapi/gssapi.h>
 #include <gssapi/gssapi_krb5.h>
 #ifdef PEER_MIT
+/* Heimdal's gssapi.h declares these extensions itself. */
+#include <gssapi/gssapi_ext.h>
+#endif
+#ifdef PEER_MIT
 #define PEER_NAME "peer-mit"
 #else
 #define PEER_NAME "peer-heimdal"
@@ -96,6 +100,7 @@ struct options
   int messages;
   int sequence;
   int transfer;
+  int session_key;
   const char *resume;
   const char *log;
   const char *deleg_target;
@@ -1063,6 +1068,45 @@ resume (const struct options *o)
   return ok;
 }
 
+/* Prints the context's GSS_C_INQ_SSPI_SESSION_KEY answer: the key and
+   the OID of its enctype, in hex, for the script to compare with the
+   peer's. */
+static int
+say_session_key (gss_ctx_id_t ctx)
+{
+  gss_buffer_set_t set = GSS_C_NO_BUFFER_SET;
+  OM_uint32 major, minor;
+  size_t i, j;
+
+#ifdef PEER_HEIMDAL
+  /* Heimdal's library does not export the OID its header names. */
+  static gss_OID_desc sspi_session_key =
+    { 11, (void *) "\x2a\x86\x48\x86\xf7\x12\x01\x02\x02\x05\x05" };
+  gss_OID object = &sspi_session_key;
+#else
+  gss_OID object = GSS_C_INQ_SSPI_SESSION_KEY;
+#endif
+
+  major = gss_inquire_sec_context_by_oid (&minor, ctx, object, &set);
+  /* Heimdal 7.8 answers the key alone, without its enctype OID. */
+  if (GSS_ERROR (major) || set == GSS_C_NO_BUFFER_SET || set->count < 1)
+    {
+      say (" session_key=failed");
+      say_failure ("inquire_sec_context_by_oid", major, minor);
+      if (set != GSS_C_NO_BUFFER_SET)
+	gss_release_buffer_set (&minor, &set);
+      return 0;
+    }
+  for (i = 0; i < 2 && i < set->count; i++)
+    {
+      say (i == 0 ? " session_key=" : " key_oid=");
+      for (j = 0; j < set->elements[i].length; j++)
+	say ("%02x", ((unsigned char *) set->elements[i].value)[j]);
+    }
+  gss_release_buffer_set (&minor, &set);
+  return 1;
+}
+
 /* Command line. */
 
 static void
@@ -1098,6 +1142,8 @@ usage (FILE *f)
 	   "                       each way; the receiver reports what it saw\n"
 	   "  --show-tokens        describe the first wrap, confidential wrap and\n"
 	   "                       MIC token made (size 0): first octets/length\n"
+	   "  --session-key        print the session key and its enctype OID\n"
+	   "                       (GSS_C_INQ_SSPI_SESSION_KEY) in hex\n"
 	   "  --transfer           after establishment, export the context and\n"
 	   "                       go on in a new process that imports it\n"
 	   "  --resume FILE        (used by --transfer) import the context in FILE\n"
@@ -1148,6 +1194,8 @@ parse_options (int argc, char **argv, struct options *o)
 	o->messages = 1, takes = 0;
       else if (strcmp (a, "--sequence") == 0)
 	o->sequence = 1, takes = 0;
+      else if (strcmp (a, "--session-key") == 0)
+	o->session_key = 1, takes = 0;
       else if (strcmp (a, "--transfer") == 0)
 	o->transfer = 1, takes = 0;
       else if (strcmp (a, "--show-tokens") == 0)
@@ -1334,6 +1382,8 @@ main (int argc, char **argv)
 	  ok = 0;
 	}
       if (!inquire (&c, o.initiate))
+	ok = 0;
+      if (o.session_key && !say_session_key (c.ctx))
 	ok = 0;
       if (o.accept)
 	{

@@ -235,6 +235,16 @@ sequence (struct run *r)
   gss_cred_usage_t usage;
   int equal = 0;
   const char *call;
+  gss_buffer_set_t keyset = GSS_C_NO_BUFFER_SET;
+  gss_buffer_desc oidshown = GSS_C_EMPTY_BUFFER;
+  gss_buffer_desc oidtext = { 20, (void *) "1.2.840.113554.1.2.2" };
+  gss_OID oid = GSS_C_NO_OID;
+  gss_OID_set attrs = GSS_C_NO_OID_SET, known = GSS_C_NO_OID_SET;
+  gss_key_value_element_desc stored_el = { "ccache", "MEMORY:oom-stored" };
+  gss_key_value_set_desc stored_at = { 1, &stored_el };
+  gss_key_value_element_desc keytab_el = { "keytab", getenv ("KRB5_KTNAME") };
+  gss_key_value_set_desc keytab_at = { 1, &keytab_el };
+  gss_cred_id_t scred = GSS_C_NO_CREDENTIAL, kcred = GSS_C_NO_CREDENTIAL;
 
   memset (&cb, 0, sizeof cb);
   cb.application_data.value = (void *) "oom sweep";
@@ -311,6 +321,30 @@ sequence (struct run *r)
 	gss_display_status (&minor, 0x96c73a25, GSS_C_MECH_CODE, GSS_KRB5,
 			    &message_context, &text));
 
+  /* MIT's gssapi_ext.h extensions. */
+  CALL ("gss_inquire_sec_context_by_oid", GSS_S_COMPLETE,
+	gss_inquire_sec_context_by_oid (&minor, actx,
+					GSS_C_INQ_SSPI_SESSION_KEY, &keyset));
+  /* gss_localname is left out: when memory runs out inside
+     krb5_aname_to_localname, libkrb5 answers KRB5_LNAME_NOTRANS, which
+     is indistinguishable from a principal without a local name. */
+  CALL ("gss_str_to_oid", GSS_S_COMPLETE,
+	gss_str_to_oid (&minor, &oidtext, &oid));
+  CALL ("gss_oid_to_str", GSS_S_COMPLETE,
+	gss_oid_to_str (&minor, oid, &oidshown));
+  CALL ("gss_inquire_attrs_for_mech", GSS_S_COMPLETE,
+	gss_inquire_attrs_for_mech (&minor, GSS_KRB5, &attrs, &known));
+  CALL ("gss_store_cred_into", GSS_S_COMPLETE,
+	gss_store_cred_into (&minor, deleg, GSS_C_INITIATE, GSS_C_NO_OID, 1,
+			     0, &stored_at, NULL, NULL));
+  CALL ("gss_acquire_cred_from (ccache)", GSS_S_COMPLETE,
+	gss_acquire_cred_from (&minor, GSS_C_NO_NAME, 0, GSS_C_NO_OID_SET,
+			       GSS_C_INITIATE, &stored_at, &scred, NULL,
+			       NULL));
+  CALL ("gss_acquire_cred_from (keytab)", GSS_S_COMPLETE,
+	gss_acquire_cred_from (&minor, target, 0, GSS_C_NO_OID_SET,
+			       GSS_C_ACCEPT, &keytab_at, &kcred, NULL, NULL));
+
 done:
   /* What a failed call must have left. */
   call = r->failed_call;
@@ -348,8 +382,19 @@ done:
       || (strcmp (call, "gss_acquire_cred (accept)") == 0
 	  && acred != GSS_C_NO_CREDENTIAL)
       || (strcmp (call, "gss_accept_sec_context") == 0
-	  && deleg != GSS_C_NO_CREDENTIAL))
+	  && deleg != GSS_C_NO_CREDENTIAL)
+      || (strcmp (call, "gss_acquire_cred_from (ccache)") == 0
+	  && scred != GSS_C_NO_CREDENTIAL)
+      || (strcmp (call, "gss_acquire_cred_from (keytab)") == 0
+	  && kcred != GSS_C_NO_CREDENTIAL))
     wrong (r, "%s failed and left a credential", call);
+  if ((strcmp (call, "gss_inquire_sec_context_by_oid") == 0
+       && keyset != GSS_C_NO_BUFFER_SET)
+      || (strcmp (call, "gss_str_to_oid") == 0 && oid != GSS_C_NO_OID)
+      || (strcmp (call, "gss_inquire_attrs_for_mech") == 0
+	  && (attrs != GSS_C_NO_OID_SET || known != GSS_C_NO_OID_SET))
+      || (strcmp (call, "gss_oid_to_str") == 0 && oidshown.value != NULL))
+    wrong (r, "%s failed and left something", call);
 
   /* Releasing allocates nothing, so it cannot fail for lack of memory. */
   current_call = "release";
@@ -368,8 +413,15 @@ done:
       || (targ2 && gss_release_name (&tmp, &targ2))
       || (reimported && gss_release_name (&tmp, &reimported))
       || (canon && gss_release_name (&tmp, &canon))
-      || (dup && gss_release_name (&tmp, &dup)))
+      || (dup && gss_release_name (&tmp, &dup))
+      || (scred && gss_release_cred (&tmp, &scred))
+      || (kcred && gss_release_cred (&tmp, &kcred))
+      || gss_release_buffer_set (&tmp, &keyset)
+      || gss_release_oid (&tmp, &oid))
     wrong (r, "a release or delete failed");
+  gss_release_oid_set (&tmp, &attrs);
+  gss_release_oid_set (&tmp, &known);
+  gss_release_buffer (&tmp, &oidshown);
   gss_release_buffer (&tmp, &t1);
   gss_release_buffer (&tmp, &t2);
   gss_release_buffer (&tmp, &t3);

@@ -1,0 +1,25 @@
+/* mechattr.h - the mechanism attributes of RFC 5587, for mechanisms to
+ * list in struct gss_mech's mech_attrs. */
+#ifndef LIBGSS_MECHATTR_H
+#define LIBGSS_MECHATTR_H
+
+#include <gss.h>
+
+/* Indices into _gss_ma_oid: attribute N of RFC 5587 section 3.4.4 is
+   1.3.6.1.5.5.13.N, at index N - 1. */
+enum
+{
+  GSS_MA_MECH_CONCRETE, GSS_MA_MECH_PSEUDO, GSS_MA_MECH_COMPOSITE,
+  GSS_MA_MECH_NEGO, GSS_MA_MECH_GLUE, GSS_MA_NOT_MECH, GSS_MA_DEPRECATED,
+  GSS_MA_NOT_DFLT_MECH, GSS_MA_ITOK_FRAMED, GSS_MA_AUTH_INIT,
+  GSS_MA_AUTH_TARG, GSS_MA_AUTH_INIT_INIT, GSS_MA_AUTH_TARG_INIT,
+  GSS_MA_AUTH_INIT_ANON, GSS_MA_AUTH_TARG_ANON, GSS_MA_DELEG_CRED,
+  GSS_MA_INTEG_PROT, GSS_MA_CONF_PROT, GSS_MA_MIC, GSS_MA_WRAP,
+  GSS_MA_PROT_READY, GSS_MA_REPLAY_DET, GSS_MA_OOS_DET, GSS_MA_CBINDINGS,
+  GSS_MA_PFS, GSS_MA_COMPRESS, GSS_MA_CTX_TRANS,
+  GSS_MA_COUNT
+};
+
+extern const gss_OID_desc _gss_ma_oid[GSS_MA_COUNT];
+
+#endif /* LIBGSS_MECHATTR_H */
