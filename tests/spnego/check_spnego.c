@@ -246,6 +246,10 @@ START_TEST (test_establish)
   check_names (e.accept, false);
   ck_assert_uint_eq (gss_context_time (&minor, e.init, &t), GSS_S_COMPLETE);
   ck_assert_uint_gt (t, 0);
+  /* The inner context's limit. */
+  ck_assert_uint_eq (gss_wrap_size_limit (&minor, e.init, 1, 0, 1000, &t),
+		     GSS_S_COMPLETE);
+  ck_assert (t > 900 && t < 1000);
   round_trips (e.init, e.accept);
   round_trips (e.accept, e.init);
   est_free (&e);
@@ -676,6 +680,82 @@ START_TEST (test_initiator_answers)
 }
 END_TEST
 
+/* An acceptor that ignores the optimistic token and asks for the
+   mechanism again (request-mic, no token): our initiator starts Kerberos
+   anew, and the MICs go both ways. */
+START_TEST (test_initiator_restart)
+{
+  bool mutual = _i;
+  OM_uint32 flags = base | (mutual ? GSS_C_MUTUAL_FLAG : 0), major;
+  gss_name_t target = target_name ();
+  gss_ctx_id_t init = GSS_C_NO_CONTEXT, k = GSS_C_NO_CONTEXT;
+  gss_buffer_desc tok, body, reply, list, aprep = GSS_C_EMPTY_BUFFER, mic;
+  struct spnego_init_token n;
+  struct spnego_resp_token r;
+
+  ck_assert_uint_eq (gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &init,
+					   target, GSS_SPNEGO, flags, 0, NULL,
+					   NULL, NULL, &tok, NULL, NULL),
+		     GSS_S_CONTINUE_NEEDED);
+  ck_assert_uint_eq (gss_decapsulate_token (&tok, GSS_SPNEGO, &body),
+		     GSS_S_COMPLETE);
+  ck_assert_uint_eq (spnego_decode_init (&minor, body.value, body.length, &n),
+		     GSS_S_COMPLETE);
+  list = n.mech_list_der;
+  gss_release_buffer (&minor, &tok);
+  ck_assert_uint_eq (spnego_encode_resp (&minor, NEG_REQUEST_MIC, &krb5_oid,
+					 NULL, NULL, &reply), GSS_S_COMPLETE);
+  major = gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &init, target,
+				GSS_SPNEGO, flags, 0, NULL, &reply, NULL, &tok,
+				NULL, NULL);
+  gss_release_buffer (&minor, &reply);
+  ck_assert_uint_eq (major, GSS_S_CONTINUE_NEEDED);
+  /* A new AP-REQ, with our MIC when Kerberos is already done. */
+  ck_assert_uint_eq (spnego_decode_resp (&minor, tok.value, tok.length, &r),
+		     GSS_S_COMPLETE);
+  ck_assert (r.has_token);
+  ck_assert_int_eq (r.has_mic, !mutual);
+  ck_assert_uint_eq (gss_accept_sec_context (&minor, &k, GSS_C_NO_CREDENTIAL,
+					     &r.token, NULL, NULL, NULL,
+					     &aprep, NULL, NULL, NULL),
+		     GSS_S_COMPLETE);
+  if (!mutual)
+    ck_assert_uint_eq (gss_verify_mic (&minor, k, &list, &r.mic, NULL),
+		       GSS_S_COMPLETE);
+  gss_release_buffer (&minor, &tok);
+  ck_assert_uint_eq (gss_get_mic (&minor, k, 0, &list, &mic), GSS_S_COMPLETE);
+  ck_assert_uint_eq (spnego_encode_resp (&minor, mutual ? NEG_ACCEPT_INCOMPLETE
+					 : NEG_ACCEPT_COMPLETED, GSS_C_NO_OID,
+					 mutual ? &aprep : NULL, &mic, &reply),
+		     GSS_S_COMPLETE);
+  gss_release_buffer (&minor, &mic);
+  major = gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &init, target,
+				GSS_SPNEGO, flags, 0, NULL, &reply, NULL, &tok,
+				NULL, NULL);
+  gss_release_buffer (&minor, &reply);
+  ck_assert_uint_eq (major, GSS_S_COMPLETE);
+  if (mutual)
+    {
+      /* Our MIC last. */
+      ck_assert_uint_eq (spnego_decode_resp (&minor, tok.value, tok.length,
+					     &r), GSS_S_COMPLETE);
+      ck_assert (r.has_mic && !r.has_token);
+      ck_assert_uint_eq (gss_verify_mic (&minor, k, &list, &r.mic, NULL),
+			 GSS_S_COMPLETE);
+    }
+  else
+    ck_assert_uint_eq (tok.length, 0);
+  round_trips (init, k);
+  round_trips (k, init);
+  gss_release_buffer (&minor, &tok);
+  gss_release_buffer (&minor, &body);
+  gss_release_buffer (&minor, &aprep);
+  gss_delete_sec_context (&minor, &init, GSS_C_NO_BUFFER);
+  gss_delete_sec_context (&minor, &k, GSS_C_NO_BUFFER);
+  gss_release_name (&minor, &target);
+}
+END_TEST
+
 /* The mechanism list changed on the way, from [Kerberos] to [bogus,
    Kerberos]: the acceptor now picks its second, the MICs are required,
    and they cannot verify, since each side covers its own list. */
@@ -903,6 +983,7 @@ unit_suite (void)
   tcase_set_timeout (tc, 600);
   tcase_add_loop_test (tc, test_acceptor_mics, 0, 4);
   tcase_add_loop_test (tc, test_initiator_answers, 0, ANSWER_COUNT);
+  tcase_add_loop_test (tc, test_initiator_restart, 0, 2);
   tcase_add_loop_test (tc, test_list_changed, 0, 2);
   tcase_add_test (tc, test_reject);
   tcase_add_test (tc, test_init_mangled);
