@@ -402,6 +402,50 @@ START_TEST (test_raw_kerberos)
 }
 END_TEST
 
+/* An initiator credential acquired for SPNEGO: described as SPNEGO's,
+   with the Kerberos principal, and usable for SPNEGO and Kerberos. */
+START_TEST (test_initiator_cred)
+{
+  gss_OID_desc spnego_oid = *GSS_SPNEGO;
+  gss_OID_set_desc set = { 1, &spnego_oid };
+  gss_OID_set mechs;
+  gss_cred_id_t cred;
+  gss_name_t name, target = target_name ();
+  gss_buffer_desc text;
+  OM_uint32 lifetime;
+  int kind;
+
+  ck_assert_uint_eq (gss_acquire_cred (&minor, GSS_C_NO_NAME, 0, &set,
+				       GSS_C_INITIATE, &cred, &mechs, NULL),
+		     GSS_S_COMPLETE);
+  ck_assert (mechs->count == 1 && gss_oid_equal (mechs->elements, GSS_SPNEGO));
+  gss_release_oid_set (&minor, &mechs);
+  ck_assert_uint_eq (gss_inquire_cred (&minor, cred, &name, &lifetime, NULL,
+				       &mechs), GSS_S_COMPLETE);
+  ck_assert_uint_gt (lifetime, 0);
+  ck_assert (gss_oid_equal (mechs->elements, GSS_SPNEGO));
+  gss_release_oid_set (&minor, &mechs);
+  ck_assert_uint_eq (gss_display_name (&minor, name, &text, NULL),
+		     GSS_S_COMPLETE);
+  ck_assert (unit_buf_is (&text, "user@LIBGSS.TEST"));
+  gss_release_buffer (&minor, &text);
+  gss_release_name (&minor, &name);
+  for (kind = 0; kind < 2; kind++)
+    {
+      gss_ctx_id_t ctx = GSS_C_NO_CONTEXT;
+      gss_buffer_desc out;
+      ck_assert (!GSS_ERROR (gss_init_sec_context (&minor, cred, &ctx, target,
+						   kind ? GSS_KRB5 : GSS_SPNEGO,
+						   0, 0, NULL, NULL, NULL,
+						   &out, NULL, NULL)));
+      gss_release_buffer (&minor, &out);
+      gss_delete_sec_context (&minor, &ctx, GSS_C_NO_BUFFER);
+    }
+  gss_release_cred (&minor, &cred);
+  gss_release_name (&minor, &target);
+}
+END_TEST
+
 /* Anything but the two mechanisms is refused. */
 START_TEST (test_bad_mech)
 {
@@ -977,6 +1021,7 @@ unit_suite (void)
   tcase_add_loop_test (tc, test_bindings, 0, 2);
   tcase_add_test (tc, test_transfer);
   tcase_add_loop_test (tc, test_raw_kerberos, 0, 3);
+  tcase_add_test (tc, test_initiator_cred);
   tcase_add_test (tc, test_bad_mech);
   suite_add_tcase (s, tc);
   tc = tcase_create ("hostile");
