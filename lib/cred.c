@@ -107,10 +107,13 @@ acquire_element (OM_uint32 *minor, const struct gss_mech *mech,
 static OM_uint32
 mech_set_of (OM_uint32 *minor, const struct gss_mech *mech, gss_OID_set *set)
 {
-  OM_uint32 major = gss_create_empty_oid_set (minor, set);
+  OM_uint32 major = gss_create_empty_oid_set (minor, set), tmp;
 
   if (!GSS_ERROR (major))
     major = gss_add_oid_set_member (minor, (gss_OID) mech->oid, set);
+  /* The empty set goes too when its member could not be added. */
+  if (GSS_ERROR (major))
+    gss_release_oid_set (&tmp, set);
   return major;
 }
 

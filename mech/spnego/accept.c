@@ -7,20 +7,25 @@
 #include <string.h>
 
 /* Whether the inner mechanism MECH can accept with CRED (a handle of
-   an inner mechanism, or GSS_C_NO_CREDENTIAL for any). */
-static bool
-usable (gss_cred_id_t cred, const struct gss_mech *mech)
+   an inner mechanism, or GSS_C_NO_CREDENTIAL for any), in *USABLE. */
+static OM_uint32
+usable (OM_uint32 *minor, gss_cred_id_t cred, const struct gss_mech *mech,
+	bool *usable)
 {
   gss_OID_set have = GSS_C_NO_OID_SET;
-  OM_uint32 minor;
+  OM_uint32 major, tmp;
   int member = 0;
 
-  if (cred == GSS_C_NO_CREDENTIAL)
-    return true;
-  if (!GSS_ERROR (gss_inquire_cred (&minor, cred, NULL, NULL, NULL, &have)))
-    gss_test_oid_set_member (&minor, (gss_OID) mech->oid, have, &member);
-  gss_release_oid_set (&minor, &have);
-  return member != 0;
+  *usable = cred == GSS_C_NO_CREDENTIAL;
+  if (*usable)
+    return GSS_S_COMPLETE;
+  major = gss_inquire_cred (minor, cred, NULL, NULL, NULL, &have);
+  if (GSS_ERROR (major))
+    return major;
+  gss_test_oid_set_member (&tmp, (gss_OID) mech->oid, have, &member);
+  gss_release_oid_set (&tmp, &have);
+  *usable = member != 0;
+  return GSS_S_COMPLETE;
 }
 
 /* One step of the inner context. */
@@ -38,8 +43,11 @@ step (OM_uint32 *minor, struct spnego_ctx *ctx, gss_cred_id_t cred,
   if (ctx->inner == GSS_C_NO_CONTEXT)
     {
       oid = *ctx->inner_oid;
-      if (gss_decapsulate_token (token, &oid, &inner) != GSS_S_COMPLETE)
-	return GSS_S_DEFECTIVE_TOKEN;
+      major = gss_decapsulate_token (token, &oid, &inner);
+      if (major == GSS_S_FAILURE)
+	*minor = GSS_KRB5_S_G_BUFFER_ALLOC;
+      if (major != GSS_S_COMPLETE)
+	return major;
       gss_release_buffer (&tmp, &inner);
     }
   major = gss_accept_sec_context (minor, &ctx->inner, cred, token, cb,
@@ -123,17 +131,27 @@ accept_first (OM_uint32 *minor, struct spnego_ctx **out, gss_cred_id_t cred,
       return GSS_S_FAILURE;
     }
   *out = ctx;
-  if (gss_decapsulate_token (input, &GSS_SPNEGO_static, &body)
-      != GSS_S_COMPLETE)
-    return GSS_S_DEFECTIVE_TOKEN;
+  /* lib/ checked the framing: only memory can fail here. */
+  major = gss_decapsulate_token (input, &GSS_SPNEGO_static, &body);
+  if (major == GSS_S_FAILURE)
+    *minor = GSS_KRB5_S_G_BUFFER_ALLOC;
+  if (major != GSS_S_COMPLETE)
+    return major;
   major = spnego_decode_init (minor, body.value, body.length, &init);
   if (GSS_ERROR (major))
     goto cleanup;
 
   for (i = 0; i < init.mech_count; i++)
     {
+      bool ok = false;
       mech = spnego_inner_mech (&init.mechs[i]);
-      if (mech && usable (cred, mech))
+      if (mech)
+	{
+	  major = usable (minor, cred, mech, &ok);
+	  if (GSS_ERROR (major))
+	    goto cleanup;
+	}
+      if (ok)
 	break;
     }
   if (i == init.mech_count)

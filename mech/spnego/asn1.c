@@ -50,18 +50,31 @@ oid_to_text (gss_const_OID oid, char *text, size_t size)
   return true;
 }
 
+/* The module is fixed and known good: libtasn1 fails to build it or
+   its elements only when memory runs out. */
 static OM_uint32
-load (asn1_node *defs, asn1_node *node, const char *type)
+load (OM_uint32 *minor, asn1_node *defs, asn1_node *node, const char *type)
 {
   char error[ASN1_MAX_ERROR_DESCRIPTION_SIZE];
 
   *defs = NULL;
   *node = NULL;
-  if (asn1_array2tree (spnego_asn1_tab, defs, error) != ASN1_SUCCESS)
-    return GSS_S_FAILURE;
-  if (asn1_create_element (*defs, type, node) != ASN1_SUCCESS)
-    return GSS_S_FAILURE;
+  if (asn1_array2tree (spnego_asn1_tab, defs, error) != ASN1_SUCCESS
+      || asn1_create_element (*defs, type, node) != ASN1_SUCCESS)
+    {
+      *minor = GSS_KRB5_S_G_BUFFER_ALLOC;
+      return GSS_S_FAILURE;
+    }
   return GSS_S_COMPLETE;
+}
+
+/* What a libtasn1 failure while encoding means: only memory can run
+   out in writing values this file chose. */
+static OM_uint32
+encoding_failed (OM_uint32 *minor)
+{
+  *minor = GSS_KRB5_S_G_BUFFER_ALLOC;
+  return GSS_S_FAILURE;
 }
 
 static void
@@ -83,7 +96,7 @@ der_out (OM_uint32 *minor, asn1_node node, gss_buffer_t out)
 
   if (asn1_der_coding (node, "", NULL, &len, error) != ASN1_MEM_ERROR
       || len <= 0)
-    return GSS_S_FAILURE;
+    return encoding_failed (minor);
   p = malloc ((size_t) len);
   if (p == NULL)
     {
@@ -93,7 +106,7 @@ der_out (OM_uint32 *minor, asn1_node node, gss_buffer_t out)
   if (asn1_der_coding (node, "", p, &len, error) != ASN1_SUCCESS)
     {
       free (p);
-      return GSS_S_FAILURE;
+      return encoding_failed (minor);
     }
   out->value = p;
   out->length = (size_t) len;
@@ -157,7 +170,7 @@ spnego_encode_init (OM_uint32 *minor, const gss_OID_desc *mechs,
   size_t i;
   OM_uint32 major, tmp;
 
-  major = load (&defs, &node, "SPNEGO.NegotiationToken");
+  major = load (minor, &defs, &node, "SPNEGO.NegotiationToken");
   /* RFC 4178 section 4.2.1: reqFlags SHOULD be omitted; a MIC cannot
      exist before the mechanism's context does. */
   if (major == GSS_S_COMPLETE
@@ -167,14 +180,15 @@ spnego_encode_init (OM_uint32 *minor, const gss_OID_desc *mechs,
 	  || !write_buffer (node, "negTokenInit.mechToken", mech_token)
 	  || asn1_write_value (node, "negTokenInit.mechListMIC", NULL, 0)
 	  != ASN1_SUCCESS))
-    major = GSS_S_FAILURE;
+    major = encoding_failed (minor);
   for (i = 0; major == GSS_S_COMPLETE && i < count; i++)
-    if (!oid_to_text (&mechs[i], text, sizeof text)
-	|| asn1_write_value (node, "negTokenInit.mechTypes", "NEW", 1)
-	!= ASN1_SUCCESS
-	|| asn1_write_value (node, "negTokenInit.mechTypes.?LAST", text, 1)
-	!= ASN1_SUCCESS)
-      major = GSS_S_FAILURE;
+    if (!oid_to_text (&mechs[i], text, sizeof text))
+      major = GSS_S_BAD_MECH;
+    else if (asn1_write_value (node, "negTokenInit.mechTypes", "NEW", 1)
+	     != ASN1_SUCCESS
+	     || asn1_write_value (node, "negTokenInit.mechTypes.?LAST", text,
+				  1) != ASN1_SUCCESS)
+      major = encoding_failed (minor);
   if (major == GSS_S_COMPLETE)
     major = der_out (minor, node, &body);
   unload (&defs, &node);
@@ -187,7 +201,7 @@ spnego_encode_init (OM_uint32 *minor, const gss_OID_desc *mechs,
       if (!der_first (c, clen, 0xa0, &c, &clen, &tlv)
 	  || !der_first (c, clen, 0x30, &c, &clen, &tlv)
 	  || !der_first (c, clen, 0xa0, &c, &clen, &tlv))
-	major = GSS_S_FAILURE;
+	major = GSS_S_FAILURE;	/* libtasn1 wrote something else */
       else
 	major = copy_out (minor, c, clen, mech_list_der);
     }
@@ -212,28 +226,22 @@ spnego_encode_resp (OM_uint32 *minor, int neg_state, gss_const_OID mech,
   static const char *const states[] = { "0", "1", "2", "3" };
   asn1_node defs, node;
   char text[128];
-  OM_uint32 major = load (&defs, &node, "SPNEGO.NegotiationToken");
+  OM_uint32 major = load (minor, &defs, &node, "SPNEGO.NegotiationToken");
 
+  if (major == GSS_S_COMPLETE && mech != GSS_C_NO_OID
+      && !oid_to_text (mech, text, sizeof text))
+    major = GSS_S_BAD_MECH;
   if (major == GSS_S_COMPLETE
-      && asn1_write_value (node, "", "negTokenResp", 1) != ASN1_SUCCESS)
-    major = GSS_S_FAILURE;
-  if (major == GSS_S_COMPLETE
-      && asn1_write_value (node, "negTokenResp.negState",
-			   neg_state >= 0 && neg_state <= 3
-			   ? states[neg_state] : NULL, 0) != ASN1_SUCCESS)
-    major = GSS_S_FAILURE;
-  if (major == GSS_S_COMPLETE
-      && (mech == GSS_C_NO_OID
-	  ? asn1_write_value (node, "negTokenResp.supportedMech", NULL, 0)
-	  != ASN1_SUCCESS
-	  : !oid_to_text (mech, text, sizeof text)
-	  || asn1_write_value (node, "negTokenResp.supportedMech", text, 1)
-	  != ASN1_SUCCESS))
-    major = GSS_S_FAILURE;
-  if (major == GSS_S_COMPLETE
-      && (!write_buffer (node, "negTokenResp.responseToken", token)
+      && (asn1_write_value (node, "", "negTokenResp", 1) != ASN1_SUCCESS
+	  || asn1_write_value (node, "negTokenResp.negState",
+			       neg_state >= 0 && neg_state <= 3
+			       ? states[neg_state] : NULL, 0) != ASN1_SUCCESS
+	  || asn1_write_value (node, "negTokenResp.supportedMech",
+			       mech == GSS_C_NO_OID ? NULL : text,
+			       mech == GSS_C_NO_OID ? 0 : 1) != ASN1_SUCCESS
+	  || !write_buffer (node, "negTokenResp.responseToken", token)
 	  || !write_buffer (node, "negTokenResp.mechListMIC", mic)))
-    major = GSS_S_FAILURE;
+    major = encoding_failed (minor);
   if (major == GSS_S_COMPLETE)
     major = der_out (minor, node, out);
   unload (&defs, &node);
@@ -265,21 +273,26 @@ well_formed (const unsigned char *p, size_t len, int depth)
 
 /* Decode INPUT as TYPE, strictly and to its last octet. */
 static OM_uint32
-decode (const void *input, size_t length, const char *type,
+decode (OM_uint32 *minor, const void *input, size_t length, const char *type,
 	asn1_node *defs, asn1_node *node)
 {
   char error[ASN1_MAX_ERROR_DESCRIPTION_SIZE];
   int len;
   OM_uint32 major;
 
+  int rc;
+
   if (length == 0 || length > INT_MAX || !well_formed (input, length, 0))
     return GSS_S_DEFECTIVE_TOKEN;
-  major = load (defs, node, type);
+  major = load (minor, defs, node, type);
   if (major != GSS_S_COMPLETE)
     return major;
   len = (int) length;
-  if (asn1_der_decoding2 (node, input, &len, ASN1_DECODE_FLAG_STRICT_DER,
-			  error) != ASN1_SUCCESS || (size_t) len != length)
+  rc = asn1_der_decoding2 (node, input, &len, ASN1_DECODE_FLAG_STRICT_DER,
+			   error);
+  if (rc == ASN1_MEM_ALLOC_ERROR)
+    return encoding_failed (minor);
+  if (rc != ASN1_SUCCESS || (size_t) len != length)
     return GSS_S_DEFECTIVE_TOKEN;
   return GSS_S_COMPLETE;
 }
@@ -367,7 +380,8 @@ read_oid (asn1_node node, const void *input, size_t length,
 }
 
 static OM_uint32
-decode_init_as (const void *input, size_t length, const char *type,
+decode_init_as (OM_uint32 *minor, const void *input, size_t length,
+		const char *type,
 		const char *prefix, const char *mic_field,
 		struct spnego_init_token *init)
 {
@@ -375,7 +389,7 @@ decode_init_as (const void *input, size_t length, const char *type,
   char name[64];
   int count = 0;
   bool present;
-  OM_uint32 major = decode (input, length, type, &defs, &node);
+  OM_uint32 major = decode (minor, input, length, type, &defs, &node);
 
   if (major == GSS_S_COMPLETE)
     {
@@ -435,16 +449,16 @@ spnego_decode_init (OM_uint32 *minor, const void *input, size_t length,
 {
   OM_uint32 major;
 
-  (void) minor;
   memset (init, 0, sizeof *init);
-  major = decode_init_as (input, length, "SPNEGO.NegotiationToken",
+  major = decode_init_as (minor, input, length, "SPNEGO.NegotiationToken",
 			  "negTokenInit.", "mechListMIC", init);
   /* Windows' NegTokenInit2 has negHints where the MIC was ([MS-SPNG]
      2.2.1); the hints are for an initiator and are ignored here. */
   if (major == GSS_S_DEFECTIVE_TOKEN)
     {
       memset (init, 0, sizeof *init);
-      major = decode_init_as (input, length, "SPNEGO.NegotiationToken2",
+      major = decode_init_as (minor, input, length,
+			      "SPNEGO.NegotiationToken2",
 			      "negTokenInit2.", "mechListMIC", init);
     }
   if (major != GSS_S_COMPLETE)
@@ -461,10 +475,10 @@ spnego_decode_resp (OM_uint32 *minor, const void *input, size_t length,
   int len = sizeof choice;
   OM_uint32 major;
 
-  (void) minor;
   memset (resp, 0, sizeof *resp);
   resp->neg_state = NEG_NONE;
-  major = decode (input, length, "SPNEGO.NegotiationToken", &defs, &node);
+  major = decode (minor, input, length, "SPNEGO.NegotiationToken", &defs,
+		  &node);
   if (major == GSS_S_COMPLETE
       && (asn1_read_value (node, "", choice, &len) != ASN1_SUCCESS
 	  || strcmp (choice, "negTokenResp") != 0))
