@@ -21,6 +21,40 @@ _gss_cred_wrap (OM_uint32 *minor, const struct gss_mech *mech, void *mcred,
   return GSS_S_COMPLETE;
 }
 
+bool
+_gss_cred_element (gss_const_cred_id_t cred, const struct gss_mech *mech,
+		   const void **mcred)
+{
+  const struct gss_cred_id_struct *inner;
+
+  *mcred = NULL;
+  if (cred == GSS_C_NO_CREDENTIAL)
+    return true;
+  if (cred->mech == mech)
+    {
+      *mcred = cred->mcred;
+      return true;
+    }
+  /* lib/mech.h: a negotiating mechanism takes another's credential as
+     a handle, and lends its own inner one. */
+  if (mech->negotiates)
+    {
+      *mcred = cred;
+      return true;
+    }
+  if (cred->mech->negotiates)
+    {
+      inner = cred->mcred;
+      if (inner != GSS_C_NO_CREDENTIAL && _gss_cred_ok (inner)
+	  && inner->mech == mech)
+	{
+	  *mcred = inner->mcred;
+	  return true;
+	}
+    }
+  return false;
+}
+
 static bool
 usage_ok (gss_cred_usage_t usage)
 {
@@ -73,10 +107,13 @@ acquire_element (OM_uint32 *minor, const struct gss_mech *mech,
 static OM_uint32
 mech_set_of (OM_uint32 *minor, const struct gss_mech *mech, gss_OID_set *set)
 {
-  OM_uint32 major = gss_create_empty_oid_set (minor, set);
+  OM_uint32 major = gss_create_empty_oid_set (minor, set), tmp;
 
   if (!GSS_ERROR (major))
     major = gss_add_oid_set_member (minor, (gss_OID) mech->oid, set);
+  /* The empty set goes too when its member could not be added. */
+  if (GSS_ERROR (major))
+    gss_release_oid_set (&tmp, set);
   return major;
 }
 
@@ -93,7 +130,9 @@ mech_set_of (OM_uint32 *minor, const struct gss_mech *mech, gss_OID_set *set)
  *   keep the lifetime the KDC gave them.
  * @param desired_mechs (in, optional) The mechanisms the credential is
  *   for, or GSS_C_NO_OID_SET for the default one.  The first mechanism
- *   of the set that this library offers is used.
+ *   of the set that this library offers is used: GSS_KRB5, or
+ *   GSS_SPNEGO, whose credential holds a Kerberos 5 one (and serves
+ *   both SPNEGO and raw Kerberos contexts).
  * @param cred_usage (in) GSS_C_INITIATE to initiate contexts,
  *   GSS_C_ACCEPT to accept them, GSS_C_BOTH for both.
  * @param output_cred_handle (out) Receives the credential, or

@@ -94,7 +94,7 @@ if [ -f "$lib/libgss.a" ]; then
 fi
 
 # --- headers, pkg-config --------------------------------------------
-for h in gss.h gss/api.h gss/ext.h gss/krb5.h gss/krb5-ext.h gss/flags.h gss/ext-mit.h; do
+for h in gss.h gss/api.h gss/ext.h gss/krb5.h gss/krb5-ext.h gss/flags.h gss/ext-mit.h gss/spnego.h; do
   [ -f "$inc/$h" ] && ok "header $h" || bad "header $h installed in $inst_includedir"
 done
 

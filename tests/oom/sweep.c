@@ -55,6 +55,9 @@ static unsigned long (*live) (void);
 static const void *gss_lo, *gss_hi;
 
 static bool verbose;
+/* The mechanism the contexts are established with: Kerberos, or SPNEGO
+   around it when OOM_MECH=spnego. */
+static gss_OID sweep_mech;
 static const char *service, *user;
 /* For the crash handler: where the sweep is. */
 static volatile unsigned long current_n;
@@ -261,7 +264,7 @@ sequence (struct run *r)
 	gss_acquire_cred (&minor, target, GSS_C_INDEFINITE, GSS_C_NO_OID_SET,
 			  GSS_C_ACCEPT, &acred, NULL, NULL));
   CALL ("gss_init_sec_context (first)", GSS_S_CONTINUE_NEEDED,
-	gss_init_sec_context (&minor, icred, &ictx, target, GSS_KRB5, flags,
+	gss_init_sec_context (&minor, icred, &ictx, target, sweep_mech, flags,
 			      0, &cb, GSS_C_NO_BUFFER, NULL, &t1, NULL,
 			      NULL));
   CALL ("gss_accept_sec_context", GSS_S_COMPLETE,
@@ -276,7 +279,7 @@ sequence (struct run *r)
       goto done;
     }
   CALL ("gss_init_sec_context (reply)", GSS_S_COMPLETE,
-	gss_init_sec_context (&minor, icred, &ictx, target, GSS_KRB5, flags,
+	gss_init_sec_context (&minor, icred, &ictx, target, sweep_mech, flags,
 			      0, &cb, &t2, NULL, &t3, NULL, NULL));
   CALL ("gss_display_name (initiator)", GSS_S_COMPLETE,
 	gss_display_name (&minor, source, &shown, NULL));
@@ -622,6 +625,8 @@ main (int argc, char **argv)
       fprintf (stderr, "sweep: run with failalloc.so in LD_PRELOAD\n");
       return 77;
     }
+  sweep_mech = getenv ("OOM_MECH") && strcmp (getenv ("OOM_MECH"), "spnego") == 0
+    ? GSS_SPNEGO : GSS_KRB5;
   service = getenv ("REALM_SERVICE");
   user = getenv ("REALM_USER");
   if (service == NULL || user == NULL)
