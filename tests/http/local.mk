@@ -22,3 +22,12 @@ tests_http_negotiate_server_mit_LDADD = $(MITGSS_LIBS)
 http_tests = tests/http/apache.sh tests/http/server.sh
 TESTS += $(http_tests)
 EXTRA_DIST += $(http_tests) tests/http/common.sh tests/http/curl.sh
+
+## make check-curl: curl 7.88.1 from Debian's source package, built once
+## against libgss (curl's GNU GSS path) and cached in $(CURL_CACHE), doing
+## Negotiate against Apache and examples/negotiate-server; see curl.sh.
+CURL_CACHE = $(abs_top_builddir)/_curl
+.PHONY: check-curl
+check-curl: all examples/negotiate-server$(EXEEXT)
+	srcdir=$(srcdir) top_srcdir=$(top_srcdir) top_builddir=$(top_builddir) \
+	  CURL_CACHE='$(CURL_CACHE)' $(SHELL) $(srcdir)/tests/http/curl.sh
