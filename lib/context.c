@@ -35,6 +35,15 @@ _gss_ctx_wrap (OM_uint32 *minor, const struct gss_mech *mech, void *mctx,
   return GSS_S_COMPLETE;
 }
 
+gss_OID
+_gss_ctx_mech_oid (const struct gss_mech *mech, const void *mctx)
+{
+  gss_OID inner = mech->negotiated_mech && mctx
+    ? mech->negotiated_mech (mctx) : GSS_C_NO_OID;
+
+  return inner != GSS_C_NO_OID ? inner : (gss_OID) mech->oid;
+}
+
 static void
 free_context (gss_ctx_id_t *ctx)
 {
@@ -258,6 +267,7 @@ gss_init_sec_context (OM_uint32 *minor_status,
 {
   const struct gss_mech *mech;
   void *mctx, *mname = NULL;
+  const void *mcred;
   bool owned = false, first;
   OM_uint32 major, flags = 0, lifetime = 0;
 
@@ -302,8 +312,7 @@ gss_init_sec_context (OM_uint32 *minor_status,
     }
   if (mech == NULL)
     return GSS_S_BAD_MECH;
-  if (initiator_cred_handle != GSS_C_NO_CREDENTIAL
-      && initiator_cred_handle->mech != mech)
+  if (!_gss_cred_element (initiator_cred_handle, mech, &mcred))
     return GSS_S_BAD_MECH;
   if (mech->init_sec_context == NULL)
     return GSS_S_UNAVAILABLE;
@@ -314,9 +323,7 @@ gss_init_sec_context (OM_uint32 *minor_status,
     return major;
 
   mctx = first ? NULL : (*context_handle)->mctx;
-  major = mech->init_sec_context (minor_status,
-				  initiator_cred_handle ?
-				  initiator_cred_handle->mcred : NULL,
+  major = mech->init_sec_context (minor_status, mcred,
 				  &mctx, mname, req_flags, time_req,
 				  input_chan_bindings, input_token,
 				  output_token, &flags, &lifetime);
@@ -341,7 +348,7 @@ gss_init_sec_context (OM_uint32 *minor_status,
   if (GSS_ERROR (major))
     return major;
   if (actual_mech_type != NULL)
-    *actual_mech_type = (gss_OID) mech->oid;
+    *actual_mech_type = _gss_ctx_mech_oid (mech, mctx);
   if (time_rec != NULL)
     *time_rec = lifetime;
   return major;
@@ -471,6 +478,7 @@ gss_accept_sec_context (OM_uint32 *minor_status,
 {
   const struct gss_mech *mech;
   void *mctx, *src_mname = NULL, *deleg_mcred = NULL;
+  const void *mcred;
   bool first;
   OM_uint32 major, flags = 0, lifetime = 0, tmp;
 
@@ -523,16 +531,13 @@ gss_accept_sec_context (OM_uint32 *minor_status,
     return GSS_S_NO_CONTEXT;
   else
     mech = (*context_handle)->mech;
-  if (acceptor_cred_handle != GSS_C_NO_CREDENTIAL
-      && acceptor_cred_handle->mech != mech)
+  if (!_gss_cred_element (acceptor_cred_handle, mech, &mcred))
     return GSS_S_NO_CRED;
   if (mech->accept_sec_context == NULL)
     return GSS_S_UNAVAILABLE;
 
   mctx = first ? NULL : (*context_handle)->mctx;
-  major = mech->accept_sec_context (minor_status, &mctx,
-				    acceptor_cred_handle ?
-				    acceptor_cred_handle->mcred : NULL,
+  major = mech->accept_sec_context (minor_status, &mctx, mcred,
 				    input_token_buffer, input_chan_bindings,
 				    &src_mname, output_token, &flags,
 				    &lifetime, &deleg_mcred);
@@ -567,7 +572,11 @@ gss_accept_sec_context (OM_uint32 *minor_status,
     }
   if (deleg_mcred != NULL)
     {
-      if (delegated_cred_handle != NULL && !GSS_ERROR (major))
+      if (delegated_cred_handle != NULL && !GSS_ERROR (major)
+	  && mech->negotiates)
+	/* Already the inner mechanism's handle (lib/mech.h). */
+	*delegated_cred_handle = deleg_mcred;
+      else if (delegated_cred_handle != NULL && !GSS_ERROR (major))
 	{
 	  OM_uint32 wrapped = _gss_cred_wrap (minor_status, mech, deleg_mcred,
 					      delegated_cred_handle);
@@ -588,7 +597,7 @@ gss_accept_sec_context (OM_uint32 *minor_status,
       return major;
     }
   if (mech_type != NULL)
-    *mech_type = (gss_OID) mech->oid;
+    *mech_type = _gss_ctx_mech_oid (mech, mctx);
   if (ret_flags != NULL)
     *ret_flags = flags;
   if (time_rec != NULL)
@@ -890,7 +899,7 @@ gss_inquire_context (OM_uint32 *minor_status,
   if (lifetime_rec != NULL)
     *lifetime_rec = lifetime;
   if (mech_type != NULL)
-    *mech_type = (gss_OID) mech->oid;
+    *mech_type = _gss_ctx_mech_oid (mech, context_handle->mctx);
   if (ctx_flags != NULL)
     *ctx_flags = flags;
   if (locally_initiated != NULL)

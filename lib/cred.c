@@ -21,6 +21,40 @@ _gss_cred_wrap (OM_uint32 *minor, const struct gss_mech *mech, void *mcred,
   return GSS_S_COMPLETE;
 }
 
+bool
+_gss_cred_element (gss_const_cred_id_t cred, const struct gss_mech *mech,
+		   const void **mcred)
+{
+  const struct gss_cred_id_struct *inner;
+
+  *mcred = NULL;
+  if (cred == GSS_C_NO_CREDENTIAL)
+    return true;
+  if (cred->mech == mech)
+    {
+      *mcred = cred->mcred;
+      return true;
+    }
+  /* lib/mech.h: a negotiating mechanism takes another's credential as
+     a handle, and lends its own inner one. */
+  if (mech->negotiates)
+    {
+      *mcred = cred;
+      return true;
+    }
+  if (cred->mech->negotiates)
+    {
+      inner = cred->mcred;
+      if (inner != GSS_C_NO_CREDENTIAL && _gss_cred_ok (inner)
+	  && inner->mech == mech)
+	{
+	  *mcred = inner->mcred;
+	  return true;
+	}
+    }
+  return false;
+}
+
 static bool
 usage_ok (gss_cred_usage_t usage)
 {

@@ -114,6 +114,15 @@ OM_uint32 _gss_cred_wrap (OM_uint32 *minor, const struct gss_mech *mech,
 OM_uint32 _gss_ctx_wrap (OM_uint32 *minor, const struct gss_mech *mech,
 			 void *mctx, gss_ctx_id_t *out);
 
+/* The credential object to pass to MECH for CRED (NULL for
+   GSS_C_NO_CREDENTIAL); false when CRED cannot serve MECH. */
+bool _gss_cred_element (gss_const_cred_id_t cred, const struct gss_mech *mech,
+			const void **mcred);
+
+/* The OID to report as the mechanism of a context of MECH: the inner
+   one of a negotiating mechanism, once chosen. */
+gss_OID _gss_ctx_mech_oid (const struct gss_mech *mech, const void *mctx);
+
 /* The RFC 2743 section 3.1 framing, returning pointers into INPUT. */
 OM_uint32 _gss_token_parse (const void *input, size_t length,
 			    gss_OID_desc *oid, const void **inner,

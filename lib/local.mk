@@ -3,7 +3,7 @@ lib_LTLIBRARIES += lib/libgss.la
 
 gssincludedir = $(includedir)/gss
 gssinclude_HEADERS = include/gss/api.h include/gss/ext.h \
-	include/gss/krb5.h include/gss/krb5-ext.h
+	include/gss/krb5.h include/gss/krb5-ext.h include/gss/spnego.h
 
 lib_libgss_la_SOURCES = \
 	lib/internal.h lib/mech.h lib/mechtab.c \
@@ -12,7 +12,7 @@ lib_libgss_la_SOURCES = \
 	lib/obsolete.c lib/inquire.c lib/cred.c lib/context.c lib/transfer.c lib/msg.c lib/handle.c lib/i18n.c
 lib_libgss_la_CPPFLAGS = $(AM_CPPFLAGS) -DLOCALEDIR=\"$(localedir)\"
 lib_libgss_la_CFLAGS = $(AM_CFLAGS) $(TASN1_CFLAGS)
-lib_libgss_la_LIBADD = mech/krb5/libgss-krb5.la gl/libgnu.la \
+lib_libgss_la_LIBADD = mech/krb5/libgss-krb5.la mech/spnego/libgss-spnego.la gl/libgnu.la \
 	$(KRB5_LIBS) $(CRYPTO_LIBS) $(TASN1_LIBS) $(LTLIBINTL)
 lib_libgss_la_LDFLAGS = $(AM_LDFLAGS) -no-undefined \
 	-version-info $(LT_CURRENT):$(LT_REVISION):$(LT_AGE)

@@ -16,7 +16,7 @@
 struct gss_mech
 {
   const gss_OID_desc *oid;
-  const char *sasl_name;	/* RFC 5801, e.g. "GS2-KRB5" */
+  const char *sasl_name;	/* RFC 5801, e.g. "GS2-KRB5"; NULL for none */
   const char *name;		/* human readable, e.g. "Kerberos V5" */
   const char *description;
   const gss_OID_desc *const *name_types;	/* NULL-terminated */
@@ -102,6 +102,22 @@ struct gss_mech
   /* Text of one of this mechanism's minor status codes. */
   OM_uint32 (*display_status) (OM_uint32 *minor, OM_uint32 code,
 			       gss_buffer_t out);
+
+  /* SPNEGO: negotiating mechanisms, which run the other mechanisms of
+     the table beneath them through lib/'s public calls.  Such a
+     mechanism works on lib/'s handles, not on objects of its own:
+     - every mname it takes or returns is a gss_name_t: lib/ passes the
+       application's name as it is, and hands the names it returns (the
+       inner mechanism's MNs) to the application as they are;
+     - its mcred is a gss_cred_id_t of an inner mechanism: lib/ passes a
+       credential of another mechanism as it is, lends the inner
+       credential of the negotiating mechanism's own to an inner
+       mechanism that is called directly (a raw Kerberos token), and
+       hands a delegated credential to the application as it is. */
+  bool negotiates;
+  /* The mechanism beneath the context (a static OID of the table), or
+     NULL while none is chosen: lib/ reports it as the context's. */
+  gss_OID (*negotiated_mech) (const void *mctx);
 };
 
 /* Services lib/ offers mechanisms: a NUL-terminated copy of DATA (the
@@ -110,6 +126,11 @@ OM_uint32 _gss_buffer_copy (OM_uint32 *minor, const void *data,
 			    size_t length, gss_buffer_t out);
 OM_uint32 _gss_buffer_from_string (OM_uint32 *minor, const char *s,
 				   gss_buffer_t out);
+
+/* The interprocess token of CTX, as gss_export_sec_context() makes it,
+   leaving CTX in place. */
+OM_uint32 _gss_ctx_serialize (OM_uint32 *minor, gss_ctx_id_t ctx,
+			      gss_buffer_t token);
 
 /* The mechanisms this library offers, NULL-terminated; the first is the
    default (GSS_C_NO_OID). */

@@ -3,10 +3,12 @@
 #include <string.h>
 
 extern const struct gss_mech _gss_krb5_mech;
+extern const struct gss_mech _gss_spnego_mech;
 
 /* Adding a mechanism is one line here and one folder under mech/. */
 const struct gss_mech *const _gss_mechs[] = {
   &_gss_krb5_mech,
+  &_gss_spnego_mech,
   NULL
 };
 
@@ -29,7 +31,8 @@ _gss_find_mech_by_sasl (const void *name, size_t length)
   size_t i;
 
   for (i = 0; _gss_mechs[i]; i++)
-    if (strlen (_gss_mechs[i]->sasl_name) == length
+    if (_gss_mechs[i]->sasl_name != NULL
+	&& strlen (_gss_mechs[i]->sasl_name) == length
 	&& memcmp (_gss_mechs[i]->sasl_name, name, length) == 0)
       return _gss_mechs[i];
   return NULL;

@@ -55,6 +55,13 @@ _gss_name_from_mname (OM_uint32 *minor, const struct gss_mech *mech,
   struct gss_name_struct *name;
   OM_uint32 major;
 
+  /* A negotiating mechanism's names are already handles, the inner
+     mechanism's MNs (lib/mech.h). */
+  if (mech->negotiates)
+    {
+      *out = mname;
+      return GSS_S_COMPLETE;
+    }
   name = name_alloc ();
   if (name == NULL)
     {
@@ -86,6 +93,12 @@ _gss_name_to_mname (OM_uint32 *minor, const struct gss_name_struct *name,
 
   *mname = NULL;
   *owned = false;
+  /* A negotiating mechanism takes the name itself (lib/mech.h). */
+  if (mech->negotiates)
+    {
+      *mname = cache;
+      return GSS_S_COMPLETE;
+    }
   if (name->mech)
     {
       if (name->mech != mech)

@@ -20,7 +20,9 @@
  * @desc
  * The SASL name is the one a GS2 SASL mechanism (RFC 5801) built on
  * this GSS-API mechanism uses; gss_inquire_mech_for_saslname() maps it
- * back.  Each output filled in is a NUL-terminated copy to release with
+ * back.  SPNEGO has none (RFC 5801 section 14 excludes it from GS2): its
+ * SASL name is the empty string, which no SASL name maps back to.  Each
+ * output filled in is a NUL-terminated copy to release with
  * gss_release_buffer().  When the call fails, all three are left empty.
  *
  * @return GSS_S_COMPLETE: The outputs asked for are filled in.
@@ -59,8 +61,10 @@ gss_inquire_saslname_for_mech (OM_uint32 *minor_status,
 
   /* Each output is optional (RFC 5801 section 10). */
   if (sasl_mech_name != GSS_C_NO_BUFFER)
-    major = _gss_buffer_from_string (minor_status, mech->sasl_name,
-				     sasl_mech_name);
+    /* RFC 5801 section 14 keeps SPNEGO out of GS2: its SASL name is
+       empty. */
+    major = _gss_buffer_from_string (minor_status, mech->sasl_name
+				     ? mech->sasl_name : "", sasl_mech_name);
   if (!GSS_ERROR (major) && mech_name != GSS_C_NO_BUFFER)
     major = _gss_buffer_from_string (minor_status, _(mech->name), mech_name);
   if (!GSS_ERROR (major) && mech_description != GSS_C_NO_BUFFER)

@@ -10,6 +10,43 @@
 
 #define TRANSFER_VERSION 1
 
+OM_uint32
+_gss_ctx_serialize (OM_uint32 *minor, gss_ctx_id_t ctx, gss_buffer_t token)
+{
+  gss_buffer_desc blob = GSS_C_EMPTY_BUFFER;
+  const gss_OID_desc *oid;
+  unsigned char *p;
+  OM_uint32 major, tmp;
+
+  if (ctx->mech->export_sec_context == NULL)
+    return GSS_S_UNAVAILABLE;
+  major = ctx->mech->export_sec_context (minor, ctx->mctx, &blob);
+  if (GSS_ERROR (major))
+    return major;
+
+  oid = ctx->mech->oid;
+  p = malloc (3 + oid->length + blob.length);
+  if (p == NULL)
+    {
+      /* The blob holds key material: the mechanism's buffer is wiped
+	 before it goes. */
+      memset (blob.value, 0, blob.length);
+      gss_release_buffer (&tmp, &blob);
+      *minor = GSS_MINOR_NOMEM;
+      return GSS_S_FAILURE;
+    }
+  p[0] = TRANSFER_VERSION;
+  p[1] = oid->length >> 8;
+  p[2] = oid->length & 0xff;
+  memcpy (p + 3, oid->elements, oid->length);
+  memcpy (p + 3 + oid->length, blob.value, blob.length);
+  token->value = p;
+  token->length = 3 + oid->length + blob.length;
+  memset (blob.value, 0, blob.length);
+  gss_release_buffer (&tmp, &blob);
+  return GSS_S_COMPLETE;
+}
+
 /*@ gss_export_sec_context - move a security context out of this process
  *
  * @param minor_status (out) Receives the mechanism's status code.  May
@@ -60,9 +97,6 @@ OM_uint32
 gss_export_sec_context (OM_uint32 *minor_status, gss_ctx_id_t *context_handle,
 			gss_buffer_t interprocess_token)
 {
-  gss_buffer_desc blob = GSS_C_EMPTY_BUFFER;
-  const gss_OID_desc *oid;
-  unsigned char *p;
   OM_uint32 major, tmp;
 
   if (interprocess_token != GSS_C_NO_BUFFER)
@@ -79,34 +113,11 @@ gss_export_sec_context (OM_uint32 *minor_status, gss_ctx_id_t *context_handle,
     return GSS_S_NO_CONTEXT;
   if (interprocess_token == GSS_C_NO_BUFFER)
     return GSS_S_CALL_INACCESSIBLE_WRITE;
-  if ((*context_handle)->mech->export_sec_context == NULL)
-    return GSS_S_UNAVAILABLE;
 
-  major = (*context_handle)->mech->export_sec_context
-    (minor_status, (*context_handle)->mctx, &blob);
+  major = _gss_ctx_serialize (minor_status, *context_handle,
+			      interprocess_token);
   if (GSS_ERROR (major))
     return major;
-
-  oid = (*context_handle)->mech->oid;
-  p = malloc (3 + oid->length + blob.length);
-  if (p == NULL)
-    {
-      /* The blob holds key material: the mechanism's buffer is wiped
-	 before it goes. */
-      memset (blob.value, 0, blob.length);
-      gss_release_buffer (&tmp, &blob);
-      *minor_status = GSS_MINOR_NOMEM;
-      return GSS_S_FAILURE;
-    }
-  p[0] = TRANSFER_VERSION;
-  p[1] = oid->length >> 8;
-  p[2] = oid->length & 0xff;
-  memcpy (p + 3, oid->elements, oid->length);
-  memcpy (p + 3 + oid->length, blob.value, blob.length);
-  interprocess_token->value = p;
-  interprocess_token->length = 3 + oid->length + blob.length;
-  memset (blob.value, 0, blob.length);
-  gss_release_buffer (&tmp, &blob);
 
   /* RFC 2744 section 5.14: the exported context is no longer usable
      here. */

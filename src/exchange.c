@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "base64.h"
 #include "gss-tool.h"
 
@@ -131,6 +132,12 @@ mech_of (const char *sasl, gss_OID *mech)
   *mech = GSS_C_NO_OID;
   if (sasl == NULL || strcmp (sasl, "*") == 0)
     return true;
+  /* SPNEGO has no SASL name (RFC 5801 section 14): it goes by its own. */
+  if (strcasecmp (sasl, "SPNEGO") == 0)
+    {
+      *mech = GSS_SPNEGO;
+      return true;
+    }
   name.value = (void *) sasl;
   name.length = strlen (sasl);
   major = gss_inquire_mech_for_saslname (&minor, &name, mech);

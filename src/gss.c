@@ -33,7 +33,7 @@ usage (int status)
 	   "  -i, --init-sec-context=MECH\n"
 	   "                    Initialize a security context as client.\n"
 	   "                    MECH is the SASL name of mechanism, use -l\n"
-	   "                    to list supported mechanisms.\n"
+	   "                    to list supported mechanisms, or SPNEGO.\n"
 	   "  -n, --server-name=SERVICE@HOSTNAME\n"
 	   "                    For -i and -a, set the name of the remote host.\n"
 	   "                    For example, \"imap@mail.example.com\".\n"
@@ -86,8 +86,12 @@ list_mechanisms (bool quiet)
       printf (_("\tMechanism name: %.*s\n"), (int) name.length, (char *) name.value);
       printf (_("\tMechanism description: %.*s\n"), (int) desc.length,
 	      (char *) desc.value);
-      printf (_("\tSASL Mechanism name: %.*s\n"), (int) sasl.length,
-	      (char *) sasl.value);
+      if (sasl.length == 0)
+	/* SPNEGO: RFC 5801 keeps it out of GS2. */
+	printf (_("\tSASL Mechanism name: (none)\n"));
+      else
+	printf (_("\tSASL Mechanism name: %.*s\n"), (int) sasl.length,
+		(char *) sasl.value);
       gss_release_buffer (&minor, &sasl);
       gss_release_buffer (&minor, &name);
       gss_release_buffer (&minor, &desc);

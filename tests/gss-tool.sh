@@ -40,7 +40,10 @@ trap 'rm -f "$errfile"' EXIT
 check "-l lists Kerberos V5 with its SASL name" \
   'ran -l && echo "$out" | grep -q "SASL Mechanism name: GS2-KRB5"'
 check "--list-mechanisms counts them" \
-  'ran --list-mechanisms && echo "$out" | grep -q "^Found 1 supported mechanisms."'
+  'ran --list-mechanisms && echo "$out" | grep -q "^Found 2 supported mechanisms."'
+check "-l lists SPNEGO, without a SASL name" \
+  'ran -l && echo "$out" | grep -q "Mechanism name: SPNEGO" \
+     && echo "$out" | grep -q "SASL Mechanism name: (none)"'
 check "-m 0x1090001 runs" 'ran -m 0x1090001'
 check "-m shows the bits of each field" \
   'echo "$out" | grep -q "| 0 0 0 0 0 0 0 1 | 0 0 0 0 1 0 0 1 | 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 1 |"'

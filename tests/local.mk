@@ -49,3 +49,4 @@ check-large: tests/large$(EXEEXT)
 ## Mutation testing (tests/mutants/run.sh, a stage of scripts/test of its
 ## own): not part of make check.
 EXTRA_DIST += tests/mutants/run.sh tests/mutants/mutants.pl tests/mutants/mutants.txt
+include tests/spnego/local.mk

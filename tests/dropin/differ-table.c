@@ -52,6 +52,10 @@ const struct intended intended[] = {
   /* Names used. */
   {"*/use/*", "  mechs: 0:",
    "gss_inquire_mechs_for_name lists Kerberos V5 for a name it can take; GNU GSS always answers an empty set"},
+  {"*/oidset/1[56]", "  mechs: 1: GSS_KRB5",
+   "gss_indicate_mechs lists SPNEGO (1.3.6.1.5.5.2) after Kerberos V5; GNU GSS has no SPNEGO, and answers an unknown mechanism OID with Kerberos V5 where libgss answers GSS_S_BAD_MECH"},
+  {"*/use/*", "  mechs: 1: GSS_KRB5",
+   "gss_inquire_mechs_for_name lists SPNEGO (1.3.6.1.5.5.2) beside Kerberos V5, as MIT does: SPNEGO takes any name its inner mechanisms take; GNU GSS has no SPNEGO"},
   {"*/use/*", "canonicalize_name: major 0x00000000*", GNU_NO_PARSE},
   {"*/use/*", "canonicalize_name: major 0x00030000*",
    "GNU GSS's canonicalize_name takes only Kerberos principal and host-based names (GSS_S_BAD_NAMETYPE for the others, GSS_C_NO_OID included); libgss canonicalizes every name type it imports"},

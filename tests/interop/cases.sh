@@ -18,7 +18,11 @@
 # program named in CHECK_MINOR_TEXT ("initiator", "acceptor", "both",
 # default "both", or "none"), since libraries word them differently.
 # ENCTYPES and CASES (names of case_* functions) narrow the run.
+# PEER_OPTS are options given to both peers of every case (pair,
+# initiator_alone, acceptor_alone: --mech spnego, say), and EXTRA_CASES
+# a file of more case_* functions, read before CASES is.
 set -u
+PEER_OPTS=${PEER_OPTS:-}
 
 [ $# -eq 2 ] || { echo "usage: $0 INITIATOR_PROGRAM ACCEPTOR_PROGRAM" >&2; exit 2; }
 I=$1
@@ -112,8 +116,8 @@ pair () {
   shift $((n + 1))
   # The options are single words without quoting needs.
   # shellcheck disable=SC2086
-  if "$pair_sh" -t $limit $I_WRAP "$I" --initiate --log "$log.i" $iopts \
-    -- $A_WRAP "$A" --accept --log "$log.a" "$@"; then
+  if "$pair_sh" -t $limit $I_WRAP "$I" --initiate --log "$log.i" $PEER_OPTS $iopts \
+    -- $A_WRAP "$A" --accept --log "$log.a" $PEER_OPTS "$@"; then
     [ -z "$unanswered" ] || { bad "the initiator got an answer"; return 1; }
   else
     [ -n "$unanswered" ] || { bad "pair failed"; return 1; }
@@ -127,12 +131,12 @@ unanswered_initiator () {
 }
 
 initiator_alone () {
-  timeout $limit $I_WRAP "$I" --initiate --log "$log.i" "$@" </dev/null >/dev/null \
+  timeout $limit $I_WRAP "$I" --initiate --log "$log.i" $PEER_OPTS "$@" </dev/null >/dev/null \
     || { bad "initiator failed"; return 1; }
 }
 
 acceptor_alone () {
-  timeout $limit $A_WRAP "$A" --accept --log "$log.a" "$@" </dev/null >/dev/null \
+  timeout $limit $A_WRAP "$A" --accept --log "$log.a" $PEER_OPTS "$@" </dev/null >/dev/null \
     || { bad "acceptor failed"; return 1; }
 }
 
@@ -420,6 +424,10 @@ case_expired_acceptor () {
   minor_text acceptor "Ticket expired"
   [ ! -s "$log.bad" ] || { echo "now $(date +%s); the token was made:"; cat "$REALM_DIR/prepare.log"; }
 }
+
+if [ -n "${EXTRA_CASES:-}" ]; then
+  . "$EXTRA_CASES" || exit 1
+fi
 
 first_cases="plain mutual second_service delegation bindings_match bindings_mismatch
   bindings_mismatch_mutual bindings_initiator_only bindings_acceptor_only

@@ -43,3 +43,14 @@ heimdal_tests = tests/interop/heimdal-heimdal.sh \
 	tests/interop/heimdal-ours.sh tests/interop/ours-heimdal.sh
 TESTS += $(heimdal_tests)
 EXTRA_DIST += $(heimdal_tests) tests/interop/heimdal.sh
+
+## SPNEGO (tests/interop/spnego.sh, cases in spnego-cases.sh): libgss
+## against MIT's and Heimdal's SPNEGO each way, with itself, and MIT's
+## with itself for the expected behaviour.
+spnego_interop_tests = tests/interop/spnego-ours-mit.sh \
+	tests/interop/spnego-mit-ours.sh tests/interop/spnego-ours-ours.sh \
+	tests/interop/spnego-mit-mit.sh tests/interop/spnego-ours-heimdal.sh \
+	tests/interop/spnego-heimdal-ours.sh
+TESTS += $(spnego_interop_tests)
+EXTRA_DIST += $(spnego_interop_tests) tests/interop/spnego.sh \
+	tests/interop/spnego-cases.sh

@@ -59,6 +59,14 @@
 #define PEER_MECH GSS_KRB5
 #endif
 
+/* --mech spnego: SPNEGO (RFC 4178, 1.3.6.1.5.5.2) around Kerberos. */
+#ifdef GSS_SPNEGO_H
+#define SPNEGO_OID GSS_SPNEGO
+#else
+static gss_OID_desc spnego_oid_desc = { 6, (void *) "\x2b\x06\x01\x05\x05\x02" };
+#define SPNEGO_OID (&spnego_oid_desc)
+#endif
+
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -97,6 +105,9 @@ struct options
   int transfer;
   const char *resume;
   const char *log;
+  /* The mechanism asked for: PEER_MECH (Kerberos), or SPNEGO_OID. */
+  gss_OID mech;
+  int cred;
 };
 
 static FILE *log_file;
@@ -437,7 +448,7 @@ initiate (const struct options *o, gss_channel_bindings_t cb,
       out.length = 0;
       out.value = NULL;
       major = gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &c->ctx,
-				    target, PEER_MECH, o->req_flags, 0, cb,
+				    target, o->mech, o->req_flags, 0, cb,
 				    first ? GSS_C_NO_BUFFER : &in, NULL, &out,
 				    &c->ret_flags, NULL);
       free (in.value);
@@ -479,17 +490,18 @@ accept_ (const struct options *o, gss_channel_bindings_t cb,
   OM_uint32 major, minor;
   int first = 1, r;
 
-  if (o->service)
+  if (o->service || o->cred)
     {
-      gss_name_t name = import_service (o->service);
+      gss_name_t name = o->service ? import_service (o->service)
+	: GSS_C_NO_NAME;
       gss_OID_set_desc mechs;
 
       c->last_call = "import_name";
       c->last_major = GSS_S_FAILURE;
-      if (name == GSS_C_NO_NAME)
+      if (o->service && name == GSS_C_NO_NAME)
 	return;
       mechs.count = 1;
-      mechs.elements = PEER_MECH;
+      mechs.elements = o->mech;
       major = gss_acquire_cred (&minor, name, GSS_C_INDEFINITE, &mechs,
 				GSS_C_ACCEPT, &cred, NULL, NULL);
       gss_release_name (&minor, &name);
@@ -587,6 +599,46 @@ inquire (struct context *c, int initiator)
   return ok;
 }
 
+/* With --mech spnego, MIT and Heimdal give names of a SPNEGO context
+   that their Kerberos mechanism does not take or compare (libgss gives
+   Kerberos names): the delegation check then goes by the names' text. */
+static int spnego_mode;
+
+static int
+same_text (gss_name_t a, gss_name_t b)
+{
+  gss_buffer_desc ta = GSS_C_EMPTY_BUFFER, tb = GSS_C_EMPTY_BUFFER;
+  OM_uint32 minor;
+  int same;
+
+  same = !GSS_ERROR (gss_display_name (&minor, a, &ta, NULL))
+    && !GSS_ERROR (gss_display_name (&minor, b, &tb, NULL))
+    && ta.length == tb.length && memcmp (ta.value, tb.value, ta.length) == 0;
+  gss_release_buffer (&minor, &ta);
+  gss_release_buffer (&minor, &tb);
+  return same;
+}
+
+/* *NAME again, as a Kerberos principal name of the same text. */
+static int
+renamed_as_kerberos (gss_name_t *name)
+{
+  gss_buffer_desc text = GSS_C_EMPTY_BUFFER;
+  gss_name_t krb = GSS_C_NO_NAME;
+  OM_uint32 major, minor;
+
+  major = gss_display_name (&minor, *name, &text, NULL);
+  if (!GSS_ERROR (major))
+    major = gss_import_name (&minor, &text, (gss_OID) GSS_KRB5_NT_PRINCIPAL_NAME,
+			     &krb);
+  gss_release_buffer (&minor, &text);
+  if (GSS_ERROR (major))
+    return 0;
+  gss_release_name (&minor, name);
+  *name = krb;
+  return 1;
+}
+
 /* The acceptor uses a delegated credential to reach itself again. */
 static int
 try_delegated (struct context *c)
@@ -604,6 +656,11 @@ try_delegated (struct context *c)
       say (" deleg_init=failed");
       say_failure ("inquire_context", major, minor);
       return 0;
+    }
+  if (spnego_mode && !renamed_as_kerberos (&self))
+    {
+      say (" deleg_init=failed(target-name)");
+      goto cleanup;
     }
   for (rounds = 0; rounds < 10; rounds++)
     {
@@ -642,6 +699,8 @@ try_delegated (struct context *c)
       goto cleanup;
     }
   major = gss_compare_name (&minor, inner_src, c->src, &same);
+  if (spnego_mode && (GSS_ERROR (major) || !same))
+    same = same_text (inner_src, c->src), major = GSS_S_COMPLETE;
   if (GSS_ERROR (major) || !same)
     {
       say (" deleg_init=failed(other-name)");
@@ -990,6 +1049,10 @@ usage (FILE *f)
 	   "  --messages           exchange wrap and MIC tokens afterwards\n"
 	   "  --sequence           then send wrap tokens out of order (1 2 2 4 3)\n"
 	   "                       each way; the receiver reports what it saw\n"
+	   "  --mech krb5|spnego   the mechanism to ask for (default krb5); the\n"
+	   "                       context's is Kerberos either way\n"
+	   "  --cred               (acceptor) acquire a credential for --mech\n"
+	   "                       even without --service\n"
 	   "  --transfer           after establishment, export the context and\n"
 	   "                       go on in a new process that imports it\n"
 	   "  --resume FILE        (used by --transfer) import the context in FILE\n"
@@ -1018,6 +1081,7 @@ parse_options (int argc, char **argv, struct options *o)
 
   memset (o, 0, sizeof *o);
   o->req_flags = GSS_C_CONF_FLAG | GSS_C_INTEG_FLAG;
+  o->mech = PEER_MECH;
   for (i = 1; i < argc; i++)
     {
       const char *a = argv[i];
@@ -1040,6 +1104,8 @@ parse_options (int argc, char **argv, struct options *o)
 	o->sequence = 1, takes = 0;
       else if (strcmp (a, "--transfer") == 0)
 	o->transfer = 1, takes = 0;
+      else if (strcmp (a, "--cred") == 0)
+	o->cred = 1, takes = 0;
       else if (strcmp (a, "--help") == 0)
 	{
 	  usage (stdout);
@@ -1055,6 +1121,18 @@ parse_options (int argc, char **argv, struct options *o)
 	o->service = v;
       else if (strcmp (a, "--cb") == 0)
 	o->cb = v;
+      else if (strcmp (a, "--mech") == 0)
+	{
+	  if (strcmp (v, "spnego") == 0)
+	    o->mech = SPNEGO_OID, spnego_mode = 1;
+	  else if (strcmp (v, "krb5") == 0)
+	    o->mech = PEER_MECH;
+	  else
+	    {
+	      fprintf (stderr, "%s: --mech takes krb5 or spnego\n", PEER_NAME);
+	      return -1;
+	    }
+	}
       else if (strcmp (a, "--replay-out") == 0)
 	o->replay_out = v;
       else if (strcmp (a, "--replay-in") == 0)
