@@ -325,6 +325,13 @@ main (int argc, char **argv)
 	}
     }
 
+  /* Only a complete context vouches for the server.  */
+  if (major != GSS_S_COMPLETE)
+    {
+      fprintf (stderr, "%s: status %d before the context was complete\n",
+	       prog, code);
+      goto cleanup;
+    }
   fprintf (stderr, "%s: status %d\n", prog, code);
   if (print_context (ctx) != 0)
     goto cleanup;

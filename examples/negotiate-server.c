@@ -1,7 +1,7 @@
 /* negotiate-server.c - an HTTP Negotiate acceptor (RFC 4559) on the
    GSS-API.
 
-   Usage: negotiate-server [-p PORT] [-n CONNECTIONS] [-t SECONDS]
+   Usage: negotiate-server [-c] [-p PORT] [-n CONNECTIONS] [-t SECONDS]
 
    Listens on 127.0.0.1 (PORT 0, the default, lets the system choose;
    the port is printed as "negotiate-server: listening on 127.0.0.1 port
@@ -16,7 +16,9 @@
    served one after another; after CONNECTIONS of them (default 1) the
    server exits: 0 when each ended with an authenticated request, 1
    otherwise.  It never runs longer than SECONDS (default 60).  What it
-   accepts is printed on standard output.  */
+   accepts is printed on standard output.  -c (for tests) changes the
+   last octet of the final token, which a client that asked for mutual
+   authentication must then refuse to trust.  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
@@ -33,11 +35,14 @@
 
 static const char prog[] = "negotiate-server";
 
+/* -c: the final token is forged.  */
+static int corrupt_final;
+
 static void
 usage (void)
 {
-  fprintf (stderr, "Usage: %s [-p PORT] [-n CONNECTIONS] [-t SECONDS]\n",
-	   prog);
+  fprintf (stderr, "Usage: %s [-c] [-p PORT] [-n CONNECTIONS] "
+	   "[-t SECONDS]\n", prog);
   exit (2);
 }
 
@@ -178,6 +183,8 @@ accept_token (int fd, const char *b64, gss_ctx_id_t *ctx, int *refused)
       fprintf (stderr, "%s: out of memory\n", prog);
       goto cleanup;
     }
+  if (corrupt_final && out.length != 0)
+    ((unsigned char *) out.value)[out.length - 1] ^= 0x01;
   ret = respond (fd, 200, 0, &out, body) == 0 ? 1 : -1;
 
 cleanup:
@@ -249,10 +256,15 @@ main (int argc, char **argv)
   int c, fd, all = 1;
   char *end;
 
-  while ((c = getopt (argc, argv, "p:n:t:")) != -1)
+  while ((c = getopt (argc, argv, "cp:n:t:")) != -1)
     {
       unsigned long *dst = c == 'p' ? &port : c == 'n' ? &count : &seconds;
 
+      if (c == 'c')
+	{
+	  corrupt_final = 1;
+	  continue;
+	}
       if (c == '?')
 	usage ();
       errno = 0;

@@ -47,20 +47,25 @@ mit=$builddir/tests/http/negotiate-server-mit
 # One connection to a new server: LABEL, the server program, the
 # mechanism the initial token must name ("none" when the client must be
 # refused before sending one, "refused" when it sends one that must be
-# refused), then the client's command, where PORT in a word stands for
-# the server's port.
+# refused, "forged" when the server accepts the client but forges its
+# final token, which the client must refuse), then the client's
+# command, where PORT in a word stands for the server's port.
 server_case () {
   label=$1
   server=$2
   token=$3
   shift 3
+  server_opts=
+  [ "$token" = forged ] && server_opts=-c
   status_before=$status
-  if [ "$token" = none ] || [ "$token" = refused ]; then
+  if [ "$token" = forged ]; then
+    echo "== $label: the server's forged final token refused"
+  elif [ "$token" = none ] || [ "$token" = refused ]; then
     echo "== $label: refused"
   else
     echo "== $label: 200 for $REALM_USER, initial token for $token"
   fi
-  start_server "$label.server" "$server" -n 1 || return
+  start_server "$label.server" "$server" -n 1 $server_opts || return
   cmd=
   for a in "$@"; do
     case $a in
@@ -72,6 +77,14 @@ server_case () {
   rc=$?
   stop_server
   case $token in
+    forged)
+      [ $rc -eq 1 ] || fail "$label: the client exited with $rc, not 1"
+      [ $server_rc -eq 0 ] || fail "$label: the server exited with $server_rc"
+      expect_line "$label.server.out" "negotiate-server: client $REALM_USER"
+      grep -q '^Hello' "$dir/$label.out" && fail "$label: the client trusted the page"
+      grep -q '^negotiate-client: gss_init_sec_context: ' "$dir/$label.err" \
+        || fail "$label: the client did not say why"
+      ;;
     none|refused)
       [ $rc -ne 0 ] || fail "$label: the client exited with 0"
       [ $server_rc -eq 1 ] || fail "$label: the server exited with $server_rc, not 1"
@@ -128,6 +141,17 @@ client_checks client-spnego
 server_case client-krb5 "$ours" Kerberos \
   $run "$builddir/examples/negotiate-client" -m krb5 -p PORT localhost /
 client_checks client-krb5
+server_case client-spnego-nomutual "$ours" SPNEGO \
+  $run "$builddir/examples/negotiate-client" -N -m spnego -p PORT localhost /
+
+# Mutual authentication: a final token changed in flight must not pass,
+# through MIT's library (the control) or ours, with either mechanism.
+for mech in spnego krb5; do
+  server_case client-mit-forged-$mech "$ours" forged \
+    "$builddir/tests/http/negotiate-client-mit" -m $mech -p PORT localhost /
+  server_case client-forged-$mech "$ours" forged \
+    $run "$builddir/examples/negotiate-client" -m $mech -p PORT localhost /
+done
 
 # Refusals: curl without a ticket sends no token; a raw Kerberos ticket
 # for another service is refused by the acceptor.
@@ -136,5 +160,10 @@ server_case curl-noticket "$ours" none \
 server_case client-mit-wrongservice "$ours" refused \
   "$builddir/tests/http/negotiate-client-mit" -m krb5 -s "$REALM_SERVICE2" \
   -p PORT localhost /
+# Without mutual authentication the client takes any 200: the server
+# alone must refuse.
+server_case client-mit-wrongservice-nomutual "$ours" refused \
+  "$builddir/tests/http/negotiate-client-mit" -N -m spnego \
+  -s "$REALM_SERVICE2" -p PORT localhost /
 
 exit $status
