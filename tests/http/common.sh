@@ -79,6 +79,10 @@ start_apache () {
   cp "$dir/http.keytab" "$a/http.keytab" || return 1
   cp "$KRB5_CONFIG" "$a/krb5.conf" || return 1
   printf '%s\n' "$apache_secret" > "$a/htdocs/private/secret.txt"
+  # What only this Apache serves: another server on the port must not
+  # pass for it.
+  ready=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
+  printf '%s\n' "$ready" > "$a/htdocs/ready.txt"
   runas=
   if [ "$(id -u)" -eq 0 ]; then
     chmod 755 "$dir"
@@ -133,8 +137,8 @@ EOF
     apache_pid=$!
     deadline=$(( $(date +%s) + 20 ))
     while [ "$(date +%s)" -lt "$deadline" ] && running "$apache_pid"; do
-      if curl -s -o /dev/null "http://127.0.0.1:$apache_port/" 2>/dev/null
-      then
+      if [ "$(curl -s "http://127.0.0.1:$apache_port/ready.txt" 2>/dev/null)" \
+          = "$ready" ]; then
         return 0
       fi
       sleep 0.1
