@@ -81,10 +81,11 @@ release_output (gss_buffer_t token)
  *   usually a GSS_C_NT_HOSTBASED_SERVICE name such as
  *   `host@server.example.org`, which libkrb5 turns into a service
  *   principal by its realm mapping, or a Kerberos principal name.
- * @param mech_type (in, optional) The mechanism to use: GSS_KRB5, or
- *   GSS_C_NO_OID for the default one, which is Kerberos 5.  On a
- *   continuation call it must be GSS_C_NO_OID or the context's own
- *   mechanism.
+ * @param mech_type (in, optional) The mechanism to use: GSS_KRB5,
+ *   GSS_SPNEGO (RFC 4178, negotiating Kerberos 5, as HTTP Negotiate
+ *   asks), or GSS_C_NO_OID for the default one, which is Kerberos 5.  On
+ *   a continuation call it must be GSS_C_NO_OID or the mechanism of the
+ *   first call.
  * @param req_flags (in) The services asked for: the GSS_C_*_FLAG values
  *   described below, combined with bitwise OR.
  * @param time_req (in, optional) The number of seconds the context
@@ -102,7 +103,8 @@ release_output (gss_buffer_t token)
  *   on the first call (it is not read then).  On a continuation call,
  *   the token the acceptor sent back.
  * @param actual_mech_type (out, optional) Receives the mechanism of the
- *   context when the call does not fail, GSS_C_NO_OID otherwise.  The
+ *   context when the call does not fail, GSS_C_NO_OID otherwise: with
+ *   SPNEGO, the mechanism it negotiated (GSS_KRB5).  The
  *   OID points to static storage: do not modify or free it.  NULL when
  *   not wanted.
  * @param output_token (out) Emptied first, then receives the token to
@@ -135,6 +137,18 @@ release_output (gss_buffer_t token)
  * a second call takes the acceptor's AP-REP, which proves the
  * acceptor's identity, or a KRB-ERROR token saying why the acceptor
  * refused.
+ *
+ * With SPNEGO (@mech_type GSS_SPNEGO) the first call sends a
+ * NegTokenInit offering Kerberos 5 with an optimistic AP-REQ, and
+ * returns GSS_S_CONTINUE_NEEDED whatever the flags: the acceptor's
+ * NegTokenResp, carrying the AP-REP when mutual authentication was
+ * asked for, completes the context.  When the acceptor picked another
+ * mechanism than the first offered, or asked for it, both sides
+ * exchange a MIC of the mechanism list (RFC 4178 section 5), and one
+ * that does not verify fails the context with GSS_S_BAD_SIG: the list
+ * was changed on the way.  Flags, lifetime, names, delegation and
+ * channel bindings are the Kerberos context's, and so is every later
+ * call on the context.
  *
  * Portable programs decide from the status and the token length alone
  * whether to send or to wait, as in this loop:
@@ -212,7 +226,9 @@ release_output (gss_buffer_t token)
  * @return GSS_S_DEFECTIVE_TOKEN: On a continuation call, @input_token
  *   is missing or empty, lacks the RFC 2743 token framing, is neither
  *   an AP-REP nor a KRB-ERROR, or does not decrypt under the session
- *   key, i.e. was changed on the way.
+ *   key, i.e. was changed on the way; with SPNEGO, it is not a
+ *   well-formed NegTokenResp, or lacks a mechListMIC the negotiation
+ *   needs.
  * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_DEFECTIVE_TOKEN:
  *   @input_token has a length but no value.
  * @return GSS_S_CALL_INACCESSIBLE_READ: One of the buffers of
@@ -233,9 +249,13 @@ release_output (gss_buffer_t token)
  * @return GSS_S_BAD_NAMETYPE: @target_name is an anonymous name, or is
  *   of a name type the mechanism does not take.
  * @return GSS_S_BAD_MECH: @mech_type names no mechanism of this
- *   library, or on a continuation call differs from the context's;
- *   or @initiator_cred_handle or @target_name belongs to another
- *   mechanism.
+ *   library (neither Kerberos 5 nor SPNEGO), or on a continuation call
+ *   differs from the context's; or @initiator_cred_handle or
+ *   @target_name belongs to another mechanism; or, with SPNEGO, the
+ *   acceptor rejected the negotiation or chose a mechanism that was not
+ *   offered.
+ * @return GSS_S_BAD_SIG: With SPNEGO, the acceptor's mechListMIC does
+ *   not verify: the negotiation was tampered with.
  * @return GSS_S_NO_CONTEXT: *@context_handle is neither
  *   GSS_C_NO_CONTEXT nor a live context handle, or is the context of
  *   an acceptor.
@@ -364,7 +384,8 @@ gss_init_sec_context (OM_uint32 *minor_status,
  *   failed first call leaves GSS_C_NO_CONTEXT in it.  Must not be NULL.
  * @param acceptor_cred_handle (in, optional) The credential to accept
  *   with, from gss_acquire_cred() with the usage GSS_C_ACCEPT or
- *   GSS_C_BOTH.  GSS_C_NO_CREDENTIAL uses the default keytab (by
+ *   GSS_C_BOTH, for Kerberos 5 or for SPNEGO: either takes both kinds
+ *   of token.  GSS_C_NO_CREDENTIAL uses the default keytab (by
  *   KRB5_KTNAME, for example), and then a ticket for any principal
  *   of that keytab is accepted.
  * @param input_token_buffer (in) The token received from the
@@ -378,8 +399,9 @@ gss_init_sec_context (OM_uint32 *minor_status,
  *   GSS_C_NO_NAME otherwise.  Release it with gss_release_name().  NULL
  *   when not wanted.
  * @param mech_type (out, optional) Receives the mechanism of the
- *   context on success, GSS_C_NO_OID otherwise.  It points to static
- *   storage: do not modify or free it.  NULL when not wanted.
+ *   context on success, GSS_C_NO_OID otherwise: GSS_KRB5, also for a
+ *   context SPNEGO negotiated.  It points to static storage: do not
+ *   modify or free it.  NULL when not wanted.
  * @param output_token (out) Emptied first, then receives the token to
  *   send back to the initiator, if any: the AP-REP when mutual
  *   authentication was asked for.  Even when the call fails it may hold
@@ -416,6 +438,19 @@ gss_init_sec_context (OM_uint32 *minor_status,
  * authentication an AP-REP is returned in @output_token, with a fresh
  * acceptor subkey for the RFC 4121 per-message tokens.
  *
+ * A SPNEGO token (RFC 4178) is answered with a NegTokenResp: the
+ * first mechanism of the initiator's list that this side has is
+ * chosen, its optimistic token used when it is for that one (the
+ * AP-REP then comes back in the answer, and the call usually
+ * completes at once), and otherwise the initiator is asked to start it
+ * and GSS_S_CONTINUE_NEEDED returned.  An acceptor with no credential
+ * takes SPNEGO and raw Kerberos tokens alike, telling them apart by the
+ * header, as MIT's does.  @src_name, the flags and a delegated
+ * credential are those of the Kerberos context.  When nothing is in
+ * common, the call fails with GSS_S_BAD_MECH and a NegTokenResp saying
+ * reject in @output_token; a Kerberos failure goes back in a reject
+ * too.
+ *
  * A delegation that cannot be opened costs the delegation, not the
  * context: GSS_C_DELEG_FLAG is then clear in @ret_flags.  The flags
  * GSS_C_CONF_FLAG, GSS_C_INTEG_FLAG, GSS_C_PROT_READY_FLAG and
@@ -425,8 +460,9 @@ gss_init_sec_context (OM_uint32 *minor_status,
  * @return GSS_S_COMPLETE: The context is established.  Send
  *   @output_token to the initiator if it is not empty.
  * @return GSS_S_CONTINUE_NEEDED: Another token from the initiator is
- *   needed.  The Kerberos 5 mechanism never asks for one, but portable
- *   programs handle this status as with gss_init_sec_context().
+ *   needed.  The Kerberos 5 mechanism never asks for one; SPNEGO does
+ *   when the initiator's optimistic token could not be used, or for the
+ *   initiator's mechListMIC.
  * @return GSS_S_DEFECTIVE_TOKEN: The token lacks the RFC 2743 framing,
  *   is not an AP-REQ, or its contents or checksum are malformed.
  * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_DEFECTIVE_TOKEN:
@@ -435,7 +471,10 @@ gss_init_sec_context (OM_uint32 *minor_status,
  * @return GSS_S_CALL_INACCESSIBLE_READ: One of the buffers of
  *   @input_chan_bindings has a length but no value.
  * @return GSS_S_BAD_MECH: The token names a mechanism this library does
- *   not offer.
+ *   not offer, or a SPNEGO token offers none that it has (a reject is
+ *   in @output_token).
+ * @return GSS_S_BAD_SIG: The initiator's SPNEGO mechListMIC does not
+ *   verify: the negotiation was tampered with.
  * @return GSS_S_NO_CRED: @acceptor_cred_handle is not a live credential
  *   handle, belongs to another mechanism or is for initiating only; or
  *   the keytab cannot be read or holds no key for the ticket's service

@@ -127,7 +127,9 @@ mech_set_of (OM_uint32 *minor, const struct gss_mech *mech, gss_OID_set *set)
  *   keep the lifetime the KDC gave them.
  * @param desired_mechs (in, optional) The mechanisms the credential is
  *   for, or GSS_C_NO_OID_SET for the default one.  The first mechanism
- *   of the set that this library offers is used.
+ *   of the set that this library offers is used: GSS_KRB5, or
+ *   GSS_SPNEGO, whose credential holds a Kerberos 5 one (and serves
+ *   both SPNEGO and raw Kerberos contexts).
  * @param cred_usage (in) GSS_C_INITIATE to initiate contexts,
  *   GSS_C_ACCEPT to accept them, GSS_C_BOTH for both.
  * @param output_cred_handle (out) Receives the credential, or

@@ -240,6 +240,29 @@ spnego_encode_resp (OM_uint32 *minor, int neg_state, gss_const_OID mech,
   return major;
 }
 
+/* Whether P (LEN octets) is a sequence of whole DER values, each
+   constructed one made of whole values too: libtasn1 does not hold an
+   explicit tag's length to what it wraps. */
+static bool
+well_formed (const unsigned char *p, size_t len, int depth)
+{
+  if (depth > 8)
+    return false;
+  while (len > 0)
+    {
+      const unsigned char *c;
+      size_t cl, tlv;
+      /* Tags of one octet only: SPNEGO has no others. */
+      if ((p[0] & 0x1f) == 0x1f || !der_first (p, len, p[0], &c, &cl, &tlv))
+	return false;
+      if ((p[0] & 0x20) && !well_formed (c, cl, depth + 1))
+	return false;
+      p += tlv;
+      len -= tlv;
+    }
+  return true;
+}
+
 /* Decode INPUT as TYPE, strictly and to its last octet. */
 static OM_uint32
 decode (const void *input, size_t length, const char *type,
@@ -249,7 +272,7 @@ decode (const void *input, size_t length, const char *type,
   int len;
   OM_uint32 major;
 
-  if (length == 0 || length > INT_MAX)
+  if (length == 0 || length > INT_MAX || !well_formed (input, length, 0))
     return GSS_S_DEFECTIVE_TOKEN;
   major = load (defs, node, type);
   if (major != GSS_S_COMPLETE)

@@ -7,6 +7,7 @@
    mechanism list changed, reject, truncation and garbling at every
    octet): the right status, no crash, no context left half-built. */
 #include "../unit.h"
+#include "spnego.h"
 #include <stdbool.h>
 
 static OM_uint32 minor;
@@ -245,6 +246,10 @@ START_TEST (test_establish)
   check_names (e.accept, false);
   ck_assert_uint_eq (gss_context_time (&minor, e.init, &t), GSS_S_COMPLETE);
   ck_assert_uint_gt (t, 0);
+  /* The inner context's limit. */
+  ck_assert_uint_eq (gss_wrap_size_limit (&minor, e.init, 1, 0, 1000, &t),
+		     GSS_S_COMPLETE);
+  ck_assert (t > 900 && t < 1000);
   round_trips (e.init, e.accept);
   round_trips (e.accept, e.init);
   est_free (&e);
@@ -421,6 +426,545 @@ START_TEST (test_bad_mech)
 }
 END_TEST
 
+
+/* Hostile and broken peers.  The test plays one side by hand, with a
+   raw Kerberos context and mech/spnego/asn1.c, to say what a real
+   library would not. */
+
+static const gss_OID_desc bogus = { 6, (void *) "\x2b\x06\x01\x05\x05\x0e" };
+static const gss_OID_desc krb5_oid =
+  { 9, (void *) "\x2a\x86\x48\x86\xf7\x12\x01\x02\x02" };
+static const gss_OID_desc ms_krb5_oid =
+  { 9, (void *) "\x2a\x86\x48\x82\xf7\x12\x01\x02\x02" };
+
+static void
+flip_last (gss_buffer_t b)
+{
+  ((unsigned char *) b->value)[b->length - 1] ^= 0x01;
+}
+
+/* A hand-made initiator offering [bogus, Kerberos]: our acceptor picks
+   the second, so both MICs are required (RFC 4178 section 5).  TAMPER
+   changes the initiator's MIC on its way.  Returns the acceptor's last
+   status; the acceptor's MIC is checked here. */
+static OM_uint32
+hand_initiator (bool mutual, bool tamper, gss_ctx_id_t *acc,
+		gss_ctx_id_t *kout)
+{
+  gss_OID_desc offer[2] = { bogus, krb5_oid };
+  gss_name_t target = target_name ();
+  gss_ctx_id_t k = GSS_C_NO_CONTEXT;
+  gss_buffer_desc aptok, init, list, reply, resp, mic;
+  struct spnego_resp_token r;
+  OM_uint32 major, flags = base | (mutual ? GSS_C_MUTUAL_FLAG : 0);
+
+  *acc = GSS_C_NO_CONTEXT;
+  ck_assert_uint_eq (spnego_encode_init (&minor, offer, 2, GSS_C_NO_BUFFER,
+					 &init, &list), GSS_S_COMPLETE);
+  major = gss_accept_sec_context (&minor, acc, GSS_C_NO_CREDENTIAL, &init,
+				  NULL, NULL, NULL, &reply, NULL, NULL, NULL);
+  ck_assert_uint_eq (major, GSS_S_CONTINUE_NEEDED);
+  ck_assert_uint_eq (spnego_decode_resp (&minor, reply.value, reply.length,
+					 &r), GSS_S_COMPLETE);
+  ck_assert_int_eq (r.neg_state, NEG_REQUEST_MIC);
+  ck_assert (r.has_mech && gss_oid_equal (&r.mech, &krb5_oid));
+  ck_assert (!r.has_token && !r.has_mic);
+  gss_release_buffer (&minor, &reply);
+
+  major = gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &k, target,
+				GSS_KRB5, flags, 0, NULL, NULL, NULL, &aptok,
+				NULL, NULL);
+  ck_assert_uint_eq (major, mutual ? GSS_S_CONTINUE_NEEDED : GSS_S_COMPLETE);
+  mic.length = 0;
+  mic.value = NULL;
+  if (!mutual)
+    {
+      ck_assert_uint_eq (gss_get_mic (&minor, k, 0, &list, &mic),
+			 GSS_S_COMPLETE);
+      if (tamper)
+	flip_last (&mic);
+    }
+  ck_assert_uint_eq (spnego_encode_resp (&minor, NEG_NONE, GSS_C_NO_OID,
+					 &aptok, mutual ? NULL : &mic, &resp),
+		     GSS_S_COMPLETE);
+  gss_release_buffer (&minor, &aptok);
+  gss_release_buffer (&minor, &mic);
+  major = gss_accept_sec_context (&minor, acc, GSS_C_NO_CREDENTIAL, &resp,
+				  NULL, NULL, NULL, &reply, NULL, NULL, NULL);
+  gss_release_buffer (&minor, &resp);
+  if (!mutual)
+    {
+      /* Its MIC came with our acceptor's accept-completed. */
+      if (!GSS_ERROR (major))
+	{
+	  ck_assert_uint_eq (major, GSS_S_COMPLETE);
+	  ck_assert_uint_eq (spnego_decode_resp (&minor, reply.value,
+						 reply.length, &r),
+			     GSS_S_COMPLETE);
+	  ck_assert_int_eq (r.neg_state, NEG_ACCEPT_COMPLETED);
+	  ck_assert (r.has_mic && !r.has_token);
+	  ck_assert_uint_eq (gss_verify_mic (&minor, k, &list, &r.mic, NULL),
+			     GSS_S_COMPLETE);
+	}
+      goto done;
+    }
+  /* Mutual: the AP-REP and the acceptor's MIC first, then ours. */
+  ck_assert_uint_eq (major, GSS_S_CONTINUE_NEEDED);
+  ck_assert_uint_eq (spnego_decode_resp (&minor, reply.value, reply.length,
+					 &r), GSS_S_COMPLETE);
+  ck_assert_int_eq (r.neg_state, NEG_ACCEPT_INCOMPLETE);
+  ck_assert (r.has_token && r.has_mic);
+  ck_assert_uint_eq (gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &k,
+					   target, GSS_KRB5, flags, 0, NULL,
+					   &r.token, NULL, &aptok, NULL, NULL),
+		     GSS_S_COMPLETE);
+  gss_release_buffer (&minor, &aptok);
+  ck_assert_uint_eq (gss_verify_mic (&minor, k, &list, &r.mic, NULL),
+		     GSS_S_COMPLETE);
+  ck_assert_uint_eq (gss_get_mic (&minor, k, 0, &list, &mic), GSS_S_COMPLETE);
+  if (tamper)
+    flip_last (&mic);
+  ck_assert_uint_eq (spnego_encode_resp (&minor, NEG_NONE, GSS_C_NO_OID,
+					 NULL, &mic, &resp), GSS_S_COMPLETE);
+  gss_release_buffer (&minor, &mic);
+  gss_release_buffer (&minor, &reply);
+  major = gss_accept_sec_context (&minor, acc, GSS_C_NO_CREDENTIAL, &resp,
+				  NULL, NULL, NULL, &reply, NULL, NULL, NULL);
+  gss_release_buffer (&minor, &resp);
+  if (!GSS_ERROR (major))
+    ck_assert_uint_eq (reply.length, 0);
+
+done:
+  gss_release_buffer (&minor, &reply);
+  gss_release_buffer (&minor, &init);
+  gss_release_buffer (&minor, &list);
+  *kout = k;
+  gss_release_name (&minor, &target);
+  return major;
+}
+
+START_TEST (test_acceptor_mics)
+{
+  gss_ctx_id_t acc, k;
+  bool mutual = _i & 1, tamper = _i & 2;
+  OM_uint32 major = hand_initiator (mutual, tamper, &acc, &k);
+
+  if (tamper)
+    {
+      /* A later call failed: the context stays, for the caller to
+	 delete, and it is not usable. */
+      ck_assert_msg (GSS_ERROR (major), "a changed MIC was taken: %#x", major);
+      ck_assert_ptr_ne (acc, GSS_C_NO_CONTEXT);
+      ck_assert_uint_eq (gss_context_time (&minor, acc, &(OM_uint32) { 0 }),
+			 GSS_S_NO_CONTEXT);
+    }
+  else
+    {
+      ck_assert_uint_eq (major, GSS_S_COMPLETE);
+      round_trips (k, acc);
+      round_trips (acc, k);
+    }
+  gss_delete_sec_context (&minor, &acc, GSS_C_NO_BUFFER);
+  gss_delete_sec_context (&minor, &k, GSS_C_NO_BUFFER);
+}
+END_TEST
+
+/* How a hand-made acceptor answers our initiator's NegTokenInit. */
+enum answer
+{
+  ANSWER_MIC,			/* request-mic, then MICs both ways */
+  ANSWER_MIC_TAMPERED,		/* the same, its MIC changed on the way */
+  ANSWER_MIC_MISSING,		/* request-mic, and no MIC ever */
+  ANSWER_ECHO,			/* Windows 2000: the AP-REP again as MIC */
+  ANSWER_MS_OID,		/* Kerberos by Windows' OID */
+  ANSWER_OTHER_MECH,		/* a mechanism that was not offered */
+  ANSWER_REJECT,
+  ANSWER_COUNT
+};
+
+START_TEST (test_initiator_answers)
+{
+  enum answer how = _i;
+  gss_name_t target = target_name ();
+  gss_ctx_id_t init = GSS_C_NO_CONTEXT, k = GSS_C_NO_CONTEXT;
+  gss_buffer_desc tok, body, reply, mic = GSS_C_EMPTY_BUFFER, aprep, list;
+  struct spnego_init_token n;
+  struct spnego_resp_token r;
+  OM_uint32 major, flags = base | GSS_C_MUTUAL_FLAG;
+  gss_const_OID chosen = how == ANSWER_MS_OID ? &ms_krb5_oid
+    : how == ANSWER_OTHER_MECH ? &bogus : &krb5_oid;
+  int state = how == ANSWER_REJECT ? NEG_REJECT
+    : how <= ANSWER_MIC_MISSING ? NEG_REQUEST_MIC : NEG_ACCEPT_COMPLETED;
+
+  ck_assert_uint_eq (gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &init,
+					   target, GSS_SPNEGO, flags, 0, NULL,
+					   NULL, NULL, &tok, NULL, NULL),
+		     GSS_S_CONTINUE_NEEDED);
+  ck_assert_uint_eq (gss_decapsulate_token (&tok, GSS_SPNEGO, &body),
+		     GSS_S_COMPLETE);
+  ck_assert_uint_eq (spnego_decode_init (&minor, body.value, body.length, &n),
+		     GSS_S_COMPLETE);
+  /* Kerberos, alone: the table's other mechanism is SPNEGO itself. */
+  ck_assert_uint_eq (n.mech_count, 1);
+  ck_assert (gss_oid_equal (&n.mechs[0], &krb5_oid));
+  ck_assert (n.has_mech_token && !n.has_mic);
+  list = n.mech_list_der;
+  ck_assert_uint_eq (gss_accept_sec_context (&minor, &k, GSS_C_NO_CREDENTIAL,
+					     &n.mech_token, NULL, NULL, NULL,
+					     &aprep, NULL, NULL, NULL),
+		     GSS_S_COMPLETE);
+  if (how == ANSWER_MIC || how == ANSWER_MIC_TAMPERED)
+    {
+      ck_assert_uint_eq (gss_get_mic (&minor, k, 0, &list, &mic),
+			 GSS_S_COMPLETE);
+      if (how == ANSWER_MIC_TAMPERED)
+	flip_last (&mic);
+    }
+  ck_assert_uint_eq (spnego_encode_resp (&minor, state,
+					 how == ANSWER_REJECT ? NULL : chosen,
+					 how == ANSWER_REJECT ? NULL : &aprep,
+					 how == ANSWER_ECHO ? &aprep
+					 : mic.length ? &mic : NULL, &reply),
+		     GSS_S_COMPLETE);
+  gss_release_buffer (&minor, &mic);
+  gss_release_buffer (&minor, &tok);
+  major = gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &init, target,
+				GSS_SPNEGO, flags, 0, NULL, &reply, NULL, &tok,
+				NULL, NULL);
+  gss_release_buffer (&minor, &reply);
+  switch (how)
+    {
+    case ANSWER_MIC:
+      /* Its MIC checked, ours sent: done on this side. */
+      ck_assert_uint_eq (major, GSS_S_COMPLETE);
+      ck_assert_uint_eq (spnego_decode_resp (&minor, tok.value, tok.length,
+					     &r), GSS_S_COMPLETE);
+      ck_assert (r.has_mic && !r.has_token);
+      ck_assert_uint_eq (gss_verify_mic (&minor, k, &list, &r.mic, NULL),
+			 GSS_S_COMPLETE);
+      round_trips (init, k);
+      break;
+    case ANSWER_ECHO:
+    case ANSWER_MS_OID:
+      ck_assert_uint_eq (major, GSS_S_COMPLETE);
+      ck_assert_uint_eq (tok.length, 0);
+      round_trips (init, k);
+      break;
+    case ANSWER_MIC_TAMPERED:
+      ck_assert_msg (major == GSS_S_BAD_SIG || major == GSS_S_DEFECTIVE_TOKEN,
+		     "a changed MIC: %#x", major);
+      break;
+    case ANSWER_MIC_MISSING:
+      ck_assert_uint_eq (major, GSS_S_DEFECTIVE_TOKEN);
+      break;
+    case ANSWER_OTHER_MECH:
+    case ANSWER_REJECT:
+      ck_assert_uint_eq (major, GSS_S_BAD_MECH);
+      break;
+    default:
+      break;
+    }
+  if (GSS_ERROR (major))
+    {
+      /* Not usable, and still there for the caller to delete. */
+      ck_assert_ptr_ne (init, GSS_C_NO_CONTEXT);
+      ck_assert_uint_eq (gss_wrap (&minor, init, 1, 0, &list, NULL, &reply),
+			 GSS_S_NO_CONTEXT);
+    }
+  gss_release_buffer (&minor, &tok);
+  gss_release_buffer (&minor, &body);
+  gss_release_buffer (&minor, &aprep);
+  gss_delete_sec_context (&minor, &init, GSS_C_NO_BUFFER);
+  gss_delete_sec_context (&minor, &k, GSS_C_NO_BUFFER);
+  gss_release_name (&minor, &target);
+}
+END_TEST
+
+/* An acceptor that ignores the optimistic token and asks for the
+   mechanism again (request-mic, no token): our initiator starts Kerberos
+   anew, and the MICs go both ways. */
+START_TEST (test_initiator_restart)
+{
+  bool mutual = _i;
+  OM_uint32 flags = base | (mutual ? GSS_C_MUTUAL_FLAG : 0), major;
+  gss_name_t target = target_name ();
+  gss_ctx_id_t init = GSS_C_NO_CONTEXT, k = GSS_C_NO_CONTEXT;
+  gss_buffer_desc tok, body, reply, list, aprep = GSS_C_EMPTY_BUFFER, mic;
+  struct spnego_init_token n;
+  struct spnego_resp_token r;
+
+  ck_assert_uint_eq (gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &init,
+					   target, GSS_SPNEGO, flags, 0, NULL,
+					   NULL, NULL, &tok, NULL, NULL),
+		     GSS_S_CONTINUE_NEEDED);
+  ck_assert_uint_eq (gss_decapsulate_token (&tok, GSS_SPNEGO, &body),
+		     GSS_S_COMPLETE);
+  ck_assert_uint_eq (spnego_decode_init (&minor, body.value, body.length, &n),
+		     GSS_S_COMPLETE);
+  list = n.mech_list_der;
+  gss_release_buffer (&minor, &tok);
+  ck_assert_uint_eq (spnego_encode_resp (&minor, NEG_REQUEST_MIC, &krb5_oid,
+					 NULL, NULL, &reply), GSS_S_COMPLETE);
+  major = gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &init, target,
+				GSS_SPNEGO, flags, 0, NULL, &reply, NULL, &tok,
+				NULL, NULL);
+  gss_release_buffer (&minor, &reply);
+  ck_assert_uint_eq (major, GSS_S_CONTINUE_NEEDED);
+  /* A new AP-REQ, with our MIC when Kerberos is already done. */
+  ck_assert_uint_eq (spnego_decode_resp (&minor, tok.value, tok.length, &r),
+		     GSS_S_COMPLETE);
+  ck_assert (r.has_token);
+  ck_assert_int_eq (r.has_mic, !mutual);
+  ck_assert_uint_eq (gss_accept_sec_context (&minor, &k, GSS_C_NO_CREDENTIAL,
+					     &r.token, NULL, NULL, NULL,
+					     &aprep, NULL, NULL, NULL),
+		     GSS_S_COMPLETE);
+  if (!mutual)
+    ck_assert_uint_eq (gss_verify_mic (&minor, k, &list, &r.mic, NULL),
+		       GSS_S_COMPLETE);
+  gss_release_buffer (&minor, &tok);
+  ck_assert_uint_eq (gss_get_mic (&minor, k, 0, &list, &mic), GSS_S_COMPLETE);
+  ck_assert_uint_eq (spnego_encode_resp (&minor, mutual ? NEG_ACCEPT_INCOMPLETE
+					 : NEG_ACCEPT_COMPLETED, GSS_C_NO_OID,
+					 mutual ? &aprep : NULL, &mic, &reply),
+		     GSS_S_COMPLETE);
+  gss_release_buffer (&minor, &mic);
+  major = gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &init, target,
+				GSS_SPNEGO, flags, 0, NULL, &reply, NULL, &tok,
+				NULL, NULL);
+  gss_release_buffer (&minor, &reply);
+  ck_assert_uint_eq (major, GSS_S_COMPLETE);
+  if (mutual)
+    {
+      /* Our MIC last. */
+      ck_assert_uint_eq (spnego_decode_resp (&minor, tok.value, tok.length,
+					     &r), GSS_S_COMPLETE);
+      ck_assert (r.has_mic && !r.has_token);
+      ck_assert_uint_eq (gss_verify_mic (&minor, k, &list, &r.mic, NULL),
+			 GSS_S_COMPLETE);
+    }
+  else
+    ck_assert_uint_eq (tok.length, 0);
+  round_trips (init, k);
+  round_trips (k, init);
+  gss_release_buffer (&minor, &tok);
+  gss_release_buffer (&minor, &body);
+  gss_release_buffer (&minor, &aprep);
+  gss_delete_sec_context (&minor, &init, GSS_C_NO_BUFFER);
+  gss_delete_sec_context (&minor, &k, GSS_C_NO_BUFFER);
+  gss_release_name (&minor, &target);
+}
+END_TEST
+
+/* The mechanism list changed on the way, from [Kerberos] to [bogus,
+   Kerberos]: the acceptor now picks its second, the MICs are required,
+   and they cannot verify, since each side covers its own list. */
+static void
+downgrade (int leg, gss_buffer_t token)
+{
+  gss_OID_desc offer[2] = { bogus, krb5_oid };
+  struct spnego_init_token n;
+  gss_buffer_desc body, list, changed;
+
+  if (leg != 0)
+    return;
+  ck_assert_uint_eq (gss_decapsulate_token (token, GSS_SPNEGO, &body),
+		     GSS_S_COMPLETE);
+  ck_assert_uint_eq (spnego_decode_init (&minor, body.value, body.length, &n),
+		     GSS_S_COMPLETE);
+  ck_assert_uint_eq (spnego_encode_init (&minor, offer, 2, &n.mech_token,
+					 &changed, &list), GSS_S_COMPLETE);
+  gss_release_buffer (&minor, &body);
+  gss_release_buffer (&minor, &list);
+  gss_release_buffer (&minor, token);
+  *token = changed;
+}
+
+/* Windows names Kerberos by its own OID: the list rewritten so is the
+   same mechanism, and needs no MIC. */
+static void
+ms_oid (int leg, gss_buffer_t token)
+{
+  unsigned char *p = token->value;
+  size_t i;
+
+  if (leg != 0)
+    return;
+  for (i = 0; i + 11 <= token->length; i++)
+    if (memcmp (p + i, "\x30\x0b\x06\x09\x2a\x86\x48\x86\xf7\x12", 10) == 0)
+      {
+	p[i + 7] = 0x82;
+	return;
+      }
+  ck_abort_msg ("no mechanism list");
+}
+
+START_TEST (test_list_changed)
+{
+  struct est e;
+  char who;
+  OM_uint32 major;
+
+  major = establish (&e, base | (_i ? GSS_C_MUTUAL_FLAG : 0),
+		     GSS_C_NO_CHANNEL_BINDINGS, GSS_C_NO_CHANNEL_BINDINGS,
+		     downgrade, &who);
+  /* Without mutual authentication the acceptor checks the initiator's
+     MIC first; with it, the initiator checks the acceptor's. */
+  ck_assert_msg (major == GSS_S_BAD_SIG, "%#x on %c", major, who);
+  ck_assert_int_eq (who, _i ? 'i' : 'a');
+  est_free (&e);
+
+  established (&e, base | (_i ? GSS_C_MUTUAL_FLAG : 0),
+	       GSS_C_NO_CHANNEL_BINDINGS);
+  est_free (&e);
+  major = establish (&e, base | (_i ? GSS_C_MUTUAL_FLAG : 0),
+		     GSS_C_NO_CHANNEL_BINDINGS, GSS_C_NO_CHANNEL_BINDINGS,
+		     ms_oid, &who);
+  ck_assert_msg (major == GSS_S_COMPLETE, "%#x on %c", major, who);
+  ck_assert_int_eq (e.legs, 2);
+  round_trips (e.init, e.accept);
+  est_free (&e);
+}
+END_TEST
+
+/* No mechanism in common: a reject back, no context. */
+START_TEST (test_reject)
+{
+  gss_OID_desc offer[1] = { bogus };
+  gss_buffer_desc init, list, reply;
+  gss_ctx_id_t acc = GSS_C_NO_CONTEXT;
+  struct spnego_resp_token r;
+
+  ck_assert_uint_eq (spnego_encode_init (&minor, offer, 1, GSS_C_NO_BUFFER,
+					 &init, &list), GSS_S_COMPLETE);
+  ck_assert_uint_eq (gss_accept_sec_context (&minor, &acc,
+					     GSS_C_NO_CREDENTIAL, &init, NULL,
+					     NULL, NULL, &reply, NULL, NULL,
+					     NULL), GSS_S_BAD_MECH);
+  ck_assert_ptr_eq (acc, GSS_C_NO_CONTEXT);
+  ck_assert_uint_eq (spnego_decode_resp (&minor, reply.value, reply.length,
+					 &r), GSS_S_COMPLETE);
+  ck_assert_int_eq (r.neg_state, NEG_REJECT);
+  ck_assert (!r.has_mech && !r.has_token && !r.has_mic);
+  gss_release_buffer (&minor, &reply);
+  gss_release_buffer (&minor, &init);
+  gss_release_buffer (&minor, &list);
+}
+END_TEST
+
+/* Every prefix and every octet changed of our NegTokenInit, to a fresh
+   acceptor: a failure leaves no context, a success a whole one. */
+START_TEST (test_init_mangled)
+{
+  gss_name_t target = target_name ();
+  gss_ctx_id_t init = GSS_C_NO_CONTEXT;
+  gss_buffer_desc tok, copy;
+  size_t i, failed = 0;
+  int pass;
+
+  ck_assert_uint_eq (gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &init,
+					   target, GSS_SPNEGO, base, 0, NULL,
+					   NULL, NULL, &tok, NULL, NULL),
+		     GSS_S_CONTINUE_NEEDED);
+  copy.value = malloc (tok.length);
+  for (pass = 0; pass < 2; pass++)
+    for (i = 0; i < tok.length; i++)
+      {
+	gss_ctx_id_t acc = GSS_C_NO_CONTEXT;
+	gss_buffer_desc out;
+	OM_uint32 major;
+	memcpy (copy.value, tok.value, tok.length);
+	copy.length = pass ? tok.length : i;
+	if (pass)
+	  ((unsigned char *) copy.value)[i] ^= 0xff;
+	major = gss_accept_sec_context (&minor, &acc, GSS_C_NO_CREDENTIAL,
+					&copy, NULL, NULL, NULL, &out, NULL,
+					NULL, NULL);
+	gss_release_buffer (&minor, &out);
+	if (GSS_ERROR (major))
+	  {
+	    ck_assert_msg (acc == GSS_C_NO_CONTEXT, "half a context at %zu", i);
+	    failed++;
+	  }
+	else
+	  {
+	    ck_assert_msg (pass == 1, "a prefix of %zu octets taken", i);
+	    ck_assert_ptr_ne (acc, GSS_C_NO_CONTEXT);
+	    gss_delete_sec_context (&minor, &acc, GSS_C_NO_BUFFER);
+	  }
+      }
+  /* Only the Kerberos token's unprotected octets may change unseen. */
+  ck_assert_uint_ge (failed, tok.length * 2 - tok.length / 4);
+  free (copy.value);
+  gss_release_buffer (&minor, &tok);
+  gss_delete_sec_context (&minor, &init, GSS_C_NO_BUFFER);
+  gss_release_name (&minor, &target);
+}
+END_TEST
+
+/* Every prefix and every octet changed of the acceptor's NegTokenResp
+   (with the AP-REP), each to an initiator of its own. */
+START_TEST (test_resp_mangled)
+{
+  gss_name_t target = target_name ();
+  size_t i, len = 0, failed = 0, tried = 0;
+  int pass;
+
+  for (pass = 0; pass < 2; pass++)
+    for (i = 0; pass == 0 ? i == 0 || i < len : i < len; i++)
+      {
+	gss_ctx_id_t init = GSS_C_NO_CONTEXT, acc = GSS_C_NO_CONTEXT;
+	gss_buffer_desc tok, reply, out;
+	OM_uint32 major;
+	ck_assert_uint_eq (gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL,
+						 &init, target, GSS_SPNEGO,
+						 base | GSS_C_MUTUAL_FLAG, 0,
+						 NULL, NULL, NULL, &tok, NULL,
+						 NULL), GSS_S_CONTINUE_NEEDED);
+	ck_assert_uint_eq (gss_accept_sec_context (&minor, &acc,
+						   GSS_C_NO_CREDENTIAL, &tok,
+						   NULL, NULL, NULL, &reply,
+						   NULL, NULL, NULL),
+			   GSS_S_COMPLETE);
+	len = reply.length;
+	if (pass)
+	  ((unsigned char *) reply.value)[i] ^= 0xff;
+	else
+	  reply.length = i;
+	major = gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &init,
+				      target, GSS_SPNEGO,
+				      base | GSS_C_MUTUAL_FLAG, 0, NULL, &reply,
+				      NULL, &out, NULL, NULL);
+	reply.length = len;
+	tried++;
+	if (GSS_ERROR (major))
+	  {
+	    failed++;
+	    ck_assert_ptr_ne (init, GSS_C_NO_CONTEXT);
+	    ck_assert_uint_eq (gss_get_mic (&minor, init, 0, &reply, &out),
+			       GSS_S_NO_CONTEXT);
+	  }
+	else
+	  {
+	    ck_assert_msg (pass == 1 && major == GSS_S_COMPLETE,
+			   "prefix of %zu: %#x", i, major);
+	    fprintf (stderr, "octet %zu of %zu changed unseen\n", i, len);
+	  }
+	gss_release_buffer (&minor, &out);
+	gss_release_buffer (&minor, &tok);
+	gss_release_buffer (&minor, &reply);
+	gss_delete_sec_context (&minor, &init, GSS_C_NO_BUFFER);
+	gss_delete_sec_context (&minor, &acc, GSS_C_NO_BUFFER);
+      }
+  /* (The AP-REP's length varies by an octet with its timestamp.) */
+  ck_assert_uint_ge (tried, 2 * 150);
+  /* The AP-REP is encrypted, and the DER around it is checked whole:
+     no octet may change unseen. */
+  ck_assert_uint_eq (failed, tried);
+  gss_release_name (&minor, &target);
+}
+END_TEST
+
 Suite *
 unit_suite (void)
 {
@@ -434,6 +978,16 @@ unit_suite (void)
   tcase_add_test (tc, test_transfer);
   tcase_add_loop_test (tc, test_raw_kerberos, 0, 3);
   tcase_add_test (tc, test_bad_mech);
+  suite_add_tcase (s, tc);
+  tc = tcase_create ("hostile");
+  tcase_set_timeout (tc, 600);
+  tcase_add_loop_test (tc, test_acceptor_mics, 0, 4);
+  tcase_add_loop_test (tc, test_initiator_answers, 0, ANSWER_COUNT);
+  tcase_add_loop_test (tc, test_initiator_restart, 0, 2);
+  tcase_add_loop_test (tc, test_list_changed, 0, 2);
+  tcase_add_test (tc, test_reject);
+  tcase_add_test (tc, test_init_mangled);
+  tcase_add_test (tc, test_resp_mangled);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -10,5 +10,8 @@ tests_spnego_check_asn1_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/lib \
 	-I$(top_srcdir)/mech/spnego
 tests_spnego_check_asn1_CFLAGS = $(UNIT_CFLAGS) $(TASN1_CFLAGS)
 tests_spnego_check_asn1_LDADD = $(UNIT_LDADD) $(TASN1_LIBS)
-tests_spnego_check_spnego_CFLAGS = $(UNIT_CFLAGS)
-tests_spnego_check_spnego_LDADD = $(UNIT_LDADD)
+tests_spnego_check_spnego_SOURCES = tests/spnego/check_spnego.c \
+	mech/spnego/asn1.c mech/spnego/asn1-tab.c
+tests_spnego_check_spnego_CPPFLAGS = $(tests_spnego_check_asn1_CPPFLAGS)
+tests_spnego_check_spnego_CFLAGS = $(UNIT_CFLAGS) $(TASN1_CFLAGS)
+tests_spnego_check_spnego_LDADD = $(UNIT_LDADD) $(TASN1_LIBS)
