@@ -1,8 +1,8 @@
 /* negotiate-client.c - an HTTP Negotiate client (RFC 4559) on the
    GSS-API, over a plain socket.
 
-   Usage: negotiate-client [-m spnego|krb5] [-N] [-p PORT] [-s SERVICE]
-			   HOST PATH
+   Usage: negotiate-client [-d] [-m spnego|krb5] [-N] [-p PORT]
+			   [-s SERVICE] HOST PATH
 
    Sends GET PATH to HOST (port 80 unless -p); when the answer is 401
    with "WWW-Authenticate: Negotiate", establishes a context with
@@ -12,7 +12,8 @@
    for as many legs as the server asks.  The token of the final
    "WWW-Authenticate: Negotiate" field completes mutual authentication:
    without it, or when it does not verify, the server's answer is not
-   trusted (-N asks for no mutual authentication).  The body goes to
+   trusted (-N asks for no mutual authentication; -d delegates the
+   user's ticket-granting ticket to the server).  The body goes to
    standard output; the status, the server's name, the mechanism and
    the flags go to standard error.  Exits 0 after a 200 from an
    authenticated server, 1 otherwise, 2 on a usage error.  */
@@ -43,7 +44,7 @@ struct request
 static void
 usage (void)
 {
-  fprintf (stderr, "Usage: %s [-m spnego|krb5] [-N] [-p PORT] "
+  fprintf (stderr, "Usage: %s [-d] [-m spnego|krb5] [-N] [-p PORT] "
 	   "[-s SERVICE] HOST PATH\n", prog);
   exit (2);
 }
@@ -173,6 +174,8 @@ print_context (gss_ctx_id_t ctx)
   fprintf (stderr, "%s: mechanism %s\n", prog, negotiate_mech_name (mech));
   fprintf (stderr, "%s: mutual authentication %s\n", prog,
 	   flags & GSS_C_MUTUAL_FLAG ? "yes" : "no");
+  fprintf (stderr, "%s: delegation %s\n", prog,
+	   flags & GSS_C_DELEG_FLAG ? "yes" : "no");
   gss_release_name (&minor, &target);
   return ret;
 }
@@ -193,9 +196,12 @@ main (int argc, char **argv)
   gss_buffer_desc buf, in = { 0, NULL }, out = { 0, NULL };
   int c, code, found, legs, status = 1;
 
-  while ((c = getopt (argc, argv, "m:Np:s:")) != -1)
+  while ((c = getopt (argc, argv, "dm:Np:s:")) != -1)
     switch (c)
       {
+      case 'd':
+	req_flags |= GSS_C_DELEG_FLAG;
+	break;
       case 'm':
 	if (strcmp (optarg, "spnego") == 0)
 	  mech = &negotiate_spnego;

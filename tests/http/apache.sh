@@ -6,8 +6,10 @@
 # and with raw Kerberos, and must get 200, the page, and mutual
 # authentication of HTTP/localhost; Apache's access log must name
 # user@REALM.  The same client built on MIT's library and Debian's
-# curl run first, as controls of the harness.  A client without a
-# ticket must get nothing.  Skips (77) without Apache2, mod_auth_gssapi,
+# curl run first, as controls of the harness.  A client delegating its
+# ticket must leave a ticket-granting ticket for user@REALM with Apache.
+# A client without a ticket, or with one for another service, must get
+# nothing.  Skips (77) without Apache2, mod_auth_gssapi,
 # curl or MIT's KDC.
 set -u
 srcdir=${srcdir:-.}
@@ -71,7 +73,7 @@ client_case () {
     [ $rc -eq 0 ] || fail "$label exited with $rc"
     [ "$(cat "$dir/$label.out")" = "$apache_secret" ] \
       || fail "$label did not print the page"
-    grep -Fq " $REALM_USER \"GET /private/secret.txt HTTP/1.1\" 200" \
+    grep -q " $REALM_USER \"GET /[a-z]*/secret.txt HTTP/1.1\" 200\$" \
       "$dir/$label.log" || fail "$label: the access log has no 200 for $REALM_USER"
   else
     echo "== $label: refused"
@@ -111,6 +113,21 @@ client_case client-krb5 ok \
   $run "$builddir/examples/negotiate-client" -m krb5 -p "$apache_port" \
   localhost /private/secret.txt
 client_checks client-krb5 Kerberos
+
+# Delegation through SPNEGO and Kerberos: mod_auth_gssapi stores the
+# ticket-granting ticket it received in a ticket cache named after the
+# user.
+for mech in spnego krb5; do
+  rm -f "$dir/apache/deleg/$REALM_USER"
+  client_case client-deleg-$mech ok \
+    $run "$builddir/examples/negotiate-client" -d -m $mech -p "$apache_port" \
+    localhost /deleg/secret.txt
+  expect_line client-deleg-$mech.err "negotiate-client: delegation yes"
+  KRB5CCNAME=FILE:$dir/apache/deleg/$REALM_USER klist > "$dir/deleg-$mech.klist" 2>&1 \
+    && grep -q "krbtgt/$REALM@$REALM" "$dir/deleg-$mech.klist" \
+    || { fail "client-deleg-$mech: Apache holds no delegated ticket for $REALM_USER"
+         show deleg-$mech.klist; }
+done
 
 # Refusals, for each mechanism: no ticket at all; a ticket for another
 # service (the server's key cannot decrypt it).  MIT's client first.

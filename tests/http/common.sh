@@ -67,18 +67,22 @@ random_port () {
 }
 
 # Apache2 with mod_auth_gssapi from a configuration in $dir/apache,
-# serving $dir/apache/htdocs/private/ only to Negotiate clients; the
-# access log records the authenticated user (%u).  Run by root, Apache
+# serving $dir/apache/htdocs/private/ only to Negotiate clients, and
+# /deleg/ as well, keeping credentials delegated there in
+# $dir/apache/deleg/USER@REALM; the access log records the authenticated
+# user (%u).  Run by root, Apache
 # would switch to another user that could not read our files: it is run
 # by nobody from the start, with what it needs copied into a folder
 # nobody owns.  Sets apache_port and apache_pid; returns 1 when Apache
 # did not start on any of a few ports.
 start_apache () {
   a=$dir/apache
-  mkdir -p "$a/htdocs/private" "$a/logs" "$a/run" "$a/rcache" || return 1
+  mkdir -p "$a/htdocs/private" "$a/htdocs/deleg" "$a/logs" "$a/run" \
+    "$a/rcache" "$a/deleg" || return 1
   cp "$dir/http.keytab" "$a/http.keytab" || return 1
   cp "$KRB5_CONFIG" "$a/krb5.conf" || return 1
   printf '%s\n' "$apache_secret" > "$a/htdocs/private/secret.txt"
+  printf '%s\n' "$apache_secret" > "$a/htdocs/deleg/secret.txt"
   # What only this Apache serves: another server on the port must not
   # pass for it.
   ready=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
@@ -125,6 +129,14 @@ DocumentRoot "$a/htdocs"
   GssapiBasicAuth Off
   Require valid-user
 </Location>
+<Location "/deleg">
+  AuthType GSSAPI
+  AuthName "libgss test"
+  GssapiCredStore keytab:$a/http.keytab
+  GssapiBasicAuth Off
+  GssapiDelegCcacheDir $a/deleg
+  Require valid-user
+</Location>
 EOF
     : > "$a/logs/error.log"
     if [ -n "$runas" ]; then
@@ -153,12 +165,6 @@ EOF
   fail "Apache did not start"
   show apache/logs/stdout.log apache/logs/error.log
   return 1
-}
-
-# The access log's line for a request that got STATUS, by user USER.
-access_line () {
-  grep -F " $1 \"GET /private/secret.txt HTTP/1.1\" $2" \
-    "$dir/apache/logs/access.log"
 }
 
 # Starts SERVER (a build of examples/negotiate-server) with the rest of
