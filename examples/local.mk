@@ -13,3 +13,15 @@ examples_server_LDADD = lib/libgss.la
 
 TESTS += tests/examples.sh
 EXTRA_DIST += tests/examples.sh
+
+## HTTP Negotiate (RFC 4559, issue 12): a client and an acceptor over a
+## plain socket; tests/http/ runs them against Apache and curl.
+noinst_PROGRAMS += examples/negotiate-client examples/negotiate-server
+examples_negotiate_client_SOURCES = examples/negotiate-client.c \
+	examples/negotiate.c examples/negotiate.h
+examples_negotiate_client_CPPFLAGS = $(examples_cppflags)
+examples_negotiate_client_LDADD = lib/libgss.la
+examples_negotiate_server_SOURCES = examples/negotiate-server.c \
+	examples/negotiate.c examples/negotiate.h
+examples_negotiate_server_CPPFLAGS = $(examples_cppflags)
+examples_negotiate_server_LDADD = lib/libgss.la

@@ -26,7 +26,8 @@ make -j2 --no-print-directory -C gl >/dev/null
 make -j2 --no-print-directory lib/libgss.la >/dev/null
 libs="lib/.libs/libgss.a $(pkg-config --libs krb5 libtasn1 libcrypto)"
 incs="-Iinclude -I$src/include"
-for t in decapsulate import_name import_context accept init_reply unwrap; do
+for t in decapsulate import_name import_context accept init_reply unwrap \
+    spnego_accept spnego_init_reply; do
   "$CLANG" $cflags -fsanitize=fuzzer $incs "$src/fuzz/$t.c" $libs -o "$out/$t"
 done
 "$CLANG" $cflags $incs "$src/fuzz/seeds.c" $libs -o "$out/seeds"

@@ -2,7 +2,8 @@
 ## fuzz/run.sh runs them on seeds made from real tokens.
 EXTRA_DIST += fuzz/fuzz.h fuzz/decapsulate.c fuzz/import_name.c \
 	fuzz/import_context.c fuzz/accept.c fuzz/init_reply.c fuzz/unwrap.c \
-	fuzz/seeds.c fuzz/build.sh fuzz/run.sh
+	fuzz/seeds.c fuzz/build.sh fuzz/run.sh \
+	fuzz/spnego_accept.c fuzz/spnego_init_reply.c
 
 # The clang build configures a copy of the distributed sources: a source
 # tree configured in place cannot host another build.

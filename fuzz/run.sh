@@ -7,7 +7,7 @@
 # OUTDIR is where `make fuzz` put the targets (fuzz/out in the build
 # tree).  TARGETs (default all): decapsulate import_name import_context
 # accept init_reply unwrap-aes-sha1 unwrap-aes-sha2 unwrap-camellia
-# unwrap-des3 unwrap-rc4.  Each runs for SECONDS (default 10).  The
+# unwrap-des3 unwrap-rc4 spnego_accept spnego_init_reply.  Each runs for SECONDS (default 10).  The
 # corpora grow in OUTDIR/corpus/TARGET; crashes, leaks and timeouts go to
 # OUTDIR/findings/.  Prints a line per target with its executions and
 # corpus size, and exits 1 when anything was found.  An input that runs
@@ -21,7 +21,8 @@ shift
 here=$(cd "$(dirname "$0")" && pwd)
 realm_sh=$here/../tests/kdc/realm.sh
 all="decapsulate import_name import_context accept init_reply unwrap-aes-sha1
-  unwrap-aes-sha2 unwrap-camellia unwrap-des3 unwrap-rc4"
+  unwrap-aes-sha2 unwrap-camellia unwrap-des3 unwrap-rc4 spnego_accept
+  spnego_init_reply"
 targets=${*:-$all}
 
 # Inside a realm: make the seeds of FAMILY, then fuzz the targets given.
@@ -56,7 +57,8 @@ if [ "${FUZZ_INSIDE:-}" = yes ]; then
   exit $status
 fi
 
-for bin in decapsulate import_name import_context accept init_reply unwrap seeds; do
+for bin in decapsulate import_name import_context accept init_reply unwrap \
+    spnego_accept spnego_init_reply seeds; do
   [ -x "$out/$bin" ] || { echo "run.sh: $out/$bin missing; run make fuzz" >&2; exit 2; }
 done
 
@@ -72,7 +74,8 @@ fam_targets () {
 for t in $targets; do
   case $t in
     unwrap-aes-sha2|unwrap-camellia|unwrap-des3|unwrap-rc4) ;;
-    decapsulate|import_name|import_context|accept|init_reply|unwrap-aes-sha1)
+    decapsulate|import_name|import_context|accept|init_reply|unwrap-aes-sha1\
+    |spnego_accept|spnego_init_reply)
       main="$main $t" ;;
     *) echo "run.sh: unknown target $t" >&2; exit 2 ;;
   esac

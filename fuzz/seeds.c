@@ -5,7 +5,9 @@
    KRB-ERROR), DIR/decapsulate/ (every framed token), DIR/import_name/
    (exported names), DIR/import_context/ (exported contexts),
    DIR/unwrap-LABEL/ (Wrap and MIC tokens from an initiator) and
-   DIR/context-LABEL (the matching acceptor context, for FUZZ_CONTEXT).
+   DIR/context-LABEL (the matching acceptor context, for FUZZ_CONTEXT),
+   DIR/spnego_accept/ (NegTokenInits) and DIR/spnego_init_reply/
+   (NegTokenResps).
    LABEL names the realm's enctype family. */
 #include <errno.h>
 #include <stdio.h>
@@ -137,6 +139,72 @@ error_token (gss_name_t target)
   gss_delete_sec_context (&minor, &acc, NULL);
 }
 
+/* SPNEGO exchanges with FLAGS: the NegTokenInit for spnego_accept, the
+   acceptor's NegTokenResp for spnego_init_reply, both for decapsulate
+   (which must refuse them: they are not Kerberos tokens).  With
+   BINDINGS the acceptor refuses and its error reply is the seed.  */
+static void
+spnego (gss_name_t target, OM_uint32 flags, int bindings, const char *name)
+{
+  struct gss_channel_bindings_struct a = { 0 }, b = { 0 };
+  gss_buffer_desc in = GSS_C_EMPTY_BUFFER, out = GSS_C_EMPTY_BUFFER;
+  gss_ctx_id_t init = GSS_C_NO_CONTEXT, acc = GSS_C_NO_CONTEXT;
+  OM_uint32 major, amajor = GSS_S_CONTINUE_NEEDED;
+  char file[256];
+  int leg;
+
+  a.application_data.value = (void *) "one";
+  a.application_data.length = 3;
+  b.application_data.value = (void *) "two";
+  b.application_data.length = 3;
+  for (leg = 0;; leg++)
+    {
+      major = gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &init,
+				    target, GSS_SPNEGO, flags, 0,
+				    bindings ? &a : NULL, &in, NULL, &out,
+				    NULL, NULL);
+      gss_release_buffer (&minor, &in);
+      if (GSS_ERROR (major))
+	check (major, GSS_S_COMPLETE, "init_sec_context (SPNEGO)");
+      if (out.length == 0)
+	break;
+      snprintf (file, sizeof file, "%s-%d", name, leg);
+      if (leg == 0)
+	save ("spnego_accept", file, &out);
+      snprintf (file, sizeof file, "spnego-init-%s-%d", name, leg);
+      save ("decapsulate", file, &out);
+      amajor = gss_accept_sec_context (&minor, &acc, GSS_C_NO_CREDENTIAL,
+				       &out, bindings ? &b : NULL, NULL, NULL,
+				       &in, NULL, NULL, NULL);
+      gss_release_buffer (&minor, &out);
+      if (in.length != 0)
+	{
+	  snprintf (file, sizeof file, "%s-%d", name, leg);
+	  save ("spnego_init_reply", file, &in);
+	  snprintf (file, sizeof file, "spnego-resp-%s-%d", name, leg);
+	  save ("decapsulate", file, &in);
+	}
+      if (bindings)
+	{
+	  check (GSS_ERROR (amajor) ? GSS_S_FAILURE : amajor, GSS_S_FAILURE,
+		 "accept_sec_context (SPNEGO, bindings)");
+	  break;
+	}
+      check (GSS_ERROR (amajor) ? amajor : GSS_S_COMPLETE, GSS_S_COMPLETE,
+	     "accept_sec_context (SPNEGO)");
+      if (major == GSS_S_COMPLETE || in.length == 0)
+	break;
+    }
+  gss_release_buffer (&minor, &in);
+  if (!bindings && (major != GSS_S_COMPLETE || amajor != GSS_S_COMPLETE))
+    {
+      fprintf (stderr, "seeds: SPNEGO %s did not complete\n", name);
+      exit (1);
+    }
+  gss_delete_sec_context (&minor, &init, NULL);
+  gss_delete_sec_context (&minor, &acc, NULL);
+}
+
 static void
 names (gss_name_t target)
 {
@@ -234,6 +302,11 @@ main (int argc, char **argv)
   gss_delete_sec_context (&minor, &a, NULL);
   gss_delete_sec_context (&minor, &b, NULL);
   error_token (target);
+  spnego (target, 0, 0, "plain");
+  spnego (target, GSS_C_MUTUAL_FLAG | GSS_C_REPLAY_FLAG
+	  | GSS_C_SEQUENCE_FLAG, 0, "mutual");
+  spnego (target, GSS_C_MUTUAL_FLAG | GSS_C_DELEG_FLAG, 0, "deleg");
+  spnego (target, GSS_C_MUTUAL_FLAG, 1, "bindings");
   names (target);
   messages (target, argv[2]);
   gss_release_name (&minor, &target);
