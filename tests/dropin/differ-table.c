@@ -103,6 +103,8 @@ const struct intended intended[] = {
    "the text of GSS_S_CONTINUE_NEEDED is RFC 2744's wording, and translated; GNU GSS's says more (the texts are for people: the number of messages is the same)"},
   {"*/display-status/gss/0x1f", "  text: \"The gss_init_sec_context() or gss_accept_sec_context() function must be called again*",
    "the text of GSS_S_CONTINUE_NEEDED is RFC 2744's wording, and translated; GNU GSS's says more (the texts are for people: the number of messages is the same)"},
+  {"*/display-status/gss/0x130000", NULL,
+   "routine error 19 is RFC 5587's GSS_S_BAD_MECH_ATTR, which gss_display_mech_attr returns, and has its text; GNU GSS predates RFC 5587 and answers GSS_S_BAD_STATUS"},
   {"*/display-status-null/7", "display_status (context past the end): major 0x00000000*",
    "a message_context that no earlier call left is refused (GSS_S_BAD_STATUS); GNU GSS ignores it and starts over"},
 

@@ -61,6 +61,12 @@ case $shim in /*) ;; *) shim=$(pwd)/$shim ;; esac
 #                             uninitialised, and krb5_auth_con_free
 #                             frees it (memcheck: a jump on
 #                             uninitialised data; ASan: SIGSEGV)
+#   krb5_get_tgs_ktypes<krb5_mk_req_extended
+#                             a failed read of the enctype list for
+#                             RFC 4537 leaves the authenticator half
+#                             made, and krb5_auth_con_free frees what
+#                             it never set (SIGSEGV in
+#                             krb5int_c_free_keyblock_contents)
 #   krb5_get_cred_via_tkt     the TGS exchange of krb5_fwd_tgt_creds
 #                             copies from NULL (SIGSEGV in memmove)
 #   krb5_cc_retrieve_cred<krb5_fwd_tgt_creds
@@ -79,7 +85,7 @@ case $shim in /*) ;; *) shim=$(pwd)/$shim ;; esac
 #   asn1_der_coding           reads a NULL (SIGSEGV)
 #   asn1_write_value          reports success for a value it could not
 #                             add: the DER made lacks it
-FAILALLOC_SPARE='asn1_create_element asn1_der_coding asn1_write_value profile_get_values krb5_tkt_creds_init ?<krb5_get_credentials krb5int_c_copy_keyblock<krb5_mk_req_extended krb5_get_cred_via_tkt krb5_cc_retrieve_cred<krb5_fwd_tgt_creds krb5_cc_cache_match krb5_is_permitted_enctype profile_init_flags'
+FAILALLOC_SPARE='asn1_create_element asn1_der_coding asn1_write_value profile_get_values krb5_tkt_creds_init ?<krb5_get_credentials krb5int_c_copy_keyblock<krb5_mk_req_extended krb5_get_tgs_ktypes<krb5_mk_req_extended krb5_get_cred_via_tkt krb5_cc_retrieve_cred<krb5_fwd_tgt_creds krb5_cc_cache_match krb5_is_permitted_enctype profile_init_flags'
 export FAILALLOC_SPARE
 
 sanitized=$(ldd "$builddir/lib/.libs/libgss.so.3" 2>/dev/null | grep -c 'lib[at]san')
