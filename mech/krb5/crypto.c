@@ -474,23 +474,44 @@ cts_decrypt (struct k5_usage_key *k, unsigned char *buf, size_t len)
   return cbc (k->dec, buf, (blocks - 1) * BLOCK);
 }
 
+void
+k5_hmac_start (const struct k5_hmac *m, union k5_hash_state *st)
+{
+  *st = m->inner;
+}
+
+void
+k5_hmac_update (const struct k5_hmac *m, union k5_hash_state *st,
+		const void *data, size_t len)
+{
+  hash_update (m->hash, st, data, len);
+}
+
+void
+k5_hmac_finish (const struct k5_hmac *m, union k5_hash_state *st,
+		unsigned char *out, size_t outlen)
+{
+  unsigned char inner[SHA512_DIGEST_LENGTH], full[SHA512_DIGEST_LENGTH];
+  size_t n;
+
+  n = hash_final (m->hash, st, inner);
+  *st = m->outer;
+  hash_update (m->hash, st, inner, n);
+  hash_final (m->hash, st, full);
+  memcpy (out, full, outlen);
+  OPENSSL_cleanse (st, sizeof *st);
+}
+
 static bool
 hmac (struct k5_hmac *m, const void *a, size_t alen, const void *b,
       size_t blen, unsigned char *out, size_t outlen)
 {
   union k5_hash_state ctx;
-  unsigned char inner[SHA512_DIGEST_LENGTH], full[SHA512_DIGEST_LENGTH];
-  size_t n;
 
-  ctx = m->inner;
+  k5_hmac_start (m, &ctx);
   hash_update (m->hash, &ctx, a, alen);
   hash_update (m->hash, &ctx, b, blen);
-  n = hash_final (m->hash, &ctx, inner);
-  ctx = m->outer;
-  hash_update (m->hash, &ctx, inner, n);
-  hash_final (m->hash, &ctx, full);
-  memcpy (out, full, outlen);
-  OPENSSL_cleanse (&ctx, sizeof ctx);
+  k5_hmac_finish (m, &ctx, out, outlen);
   return true;
 }
 
@@ -514,8 +535,8 @@ iov_layout (const struct k5_usage_key *k, unsigned char *data, size_t len,
 /* What a failed libcrypto call means: ENOMEM when memory ran out
    (ERR_R_MALLOC_FAILURE is queued, though not always last), else
    KRB5_CRYPTO_INTERNAL.  The queue is left empty. */
-static krb5_error_code
-crypto_error (void)
+krb5_error_code
+k5_crypto_error (void)
 {
   krb5_error_code code = KRB5_CRYPTO_INTERNAL;
   unsigned long e;
@@ -530,7 +551,7 @@ krb5_error_code
 k5_encrypt (struct k5_usage_key *k, unsigned char *data, size_t len)
 {
   if (k->fast && RAND_bytes (data, BLOCK) != 1)
-    return crypto_error ();
+    return k5_crypto_error ();
   return k5_seal (k, data, len);
 }
 
@@ -585,10 +606,10 @@ k5_decrypt (struct k5_usage_key *k, unsigned char *data, size_t len)
       hmac (&k->ki, zero_iv, BLOCK, data, len, mac, k->mac_len);
       if (CRYPTO_memcmp (mac, data + len, k->mac_len) != 0)
 	return KRB5KRB_AP_ERR_BAD_INTEGRITY;
-      return cts_decrypt (k, data, len) ? 0 : crypto_error ();
+      return cts_decrypt (k, data, len) ? 0 : k5_crypto_error ();
     }
   if (!cts_decrypt (k, data, len))
-    return crypto_error ();
+    return k5_crypto_error ();
   hmac (&k->ki, data, len, NULL, 0, mac, k->mac_len);
   return CRYPTO_memcmp (mac, data + len, k->mac_len) == 0
     ? 0 : KRB5KRB_AP_ERR_BAD_INTEGRITY;

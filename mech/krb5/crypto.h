@@ -104,6 +104,17 @@ krb5_error_code k5_checksum (struct k5_usage_key *k, const void *a,
 			     size_t alen, const void *b, size_t blen,
 			     unsigned char *out);
 
+/* HMAC in steps, for messages in pieces: START, UPDATE for each piece,
+   FINISH writes the first OUTLEN octets and wipes the state. */
+void k5_hmac_start (const struct k5_hmac *m, union k5_hash_state *st);
+void k5_hmac_update (const struct k5_hmac *m, union k5_hash_state *st,
+		     const void *data, size_t len);
+void k5_hmac_finish (const struct k5_hmac *m, union k5_hash_state *st,
+		     unsigned char *out, size_t outlen);
+/* What a failed libcrypto call means: ENOMEM when memory ran out,
+   else KRB5_CRYPTO_INTERNAL.  Empties libcrypto's error queue. */
+krb5_error_code k5_crypto_error (void);
+
 /* Building blocks, exposed for the RFC test vectors. */
 void k5_nfold (const unsigned char *in, size_t inlen, unsigned char *out,
 	       size_t outlen);

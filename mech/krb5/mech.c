@@ -40,6 +40,10 @@ const struct gss_mech _gss_krb5_mech = {
   .wrap_size_limit = krb5_gss_wrap_size_limit,
 
   .display_status = krb5_gss_display_status,
+
+  .wrap_iov = krb5_gss_wrap_iov,
+  .unwrap_iov = krb5_gss_unwrap_iov,
+  .wrap_iov_length = krb5_gss_wrap_iov_length,
 };
 
 OM_uint32
