@@ -30,7 +30,8 @@ known_type (OM_uint32 type)
 
 /* Whether the buffer's storage is the caller's and must be there: what
    the library writes into a HEADER, TRAILER or PADDING it allocates
-   itself, and what gss_wrap_iov_length only measures, need none. */
+   itself needs none, and gss_wrap_iov_length reads only lengths (MIT's
+   callers size their buffers before they have them). */
 static bool
 needs_storage (const gss_iov_buffer_desc *b, enum iov_use use)
 {
@@ -42,7 +43,7 @@ needs_storage (const gss_iov_buffer_desc *b, enum iov_use use)
   if (type == GSS_IOV_BUFFER_TYPE_EMPTY
       || type == GSS_IOV_BUFFER_TYPE_MECH_PARAMS)
     return false;
-  if (token_part && use == IOV_LENGTH)
+  if (use == IOV_LENGTH)
     return false;
   if (token_part && use == IOV_WRAP
       && (b->type & GSS_IOV_BUFFER_FLAG_ALLOCATE))

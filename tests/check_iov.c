@@ -539,8 +539,11 @@ START_TEST (test_calling_errors)
   ck_assert_uint_eq (gss_unwrap_iov (&minor, p.accept, NULL, NULL, iov, 4), GSS_S_CALL_BAD_STRUCTURE);
   SET (0, GSS_IOV_BUFFER_TYPE_HEADER, NULL, 100);
   ck_assert_uint_eq (gss_wrap_iov (&minor, p.init, 1, 0, NULL, iov, 3), GSS_S_CALL_BAD_STRUCTURE);
-  /* ... which gss_wrap_iov_length does not read. */
+  /* ... which gss_wrap_iov_length does not read, nor DATA's. */
   ck_assert_uint_eq (gss_wrap_iov_length (&minor, p.init, 1, 0, NULL, iov, 3), GSS_S_COMPLETE);
+  SET (1, GSS_IOV_BUFFER_TYPE_DATA, NULL, sizeof m);
+  ck_assert_uint_eq (gss_wrap_iov_length (&minor, p.init, 1, 0, NULL, iov, 3), GSS_S_COMPLETE);
+  SET (1, GSS_IOV_BUFFER_TYPE_DATA, m, sizeof m);
   SET (0, GSS_IOV_BUFFER_TYPE_HEADER, hb, sizeof hb);
 
   /* STREAM: with a HEADER, without DATA, with two DATA. */
