@@ -651,6 +651,171 @@ START_TEST (test_incomplete_context)
 }
 END_TEST
 
+/* The DCE-style exchange (MS-KILE, as MIT does it): bare tokens, three
+   legs, the initiator's AP-REP last; then IOV tokens with the trailer
+   in the header, EC 16 and RRC leaving it out, both ways. */
+static struct pair
+dce_establish (void)
+{
+  struct pair p = { GSS_C_NO_CONTEXT, GSS_C_NO_CONTEXT };
+  gss_buffer_desc name = unit_buf ("host@localhost"), first, reply, last, none;
+  gss_name_t target, src = GSS_C_NO_NAME;
+  OM_uint32 flags = 0, aflags = 0;
+
+  ck_assert_uint_eq (gss_import_name (&minor, &name, GSS_C_NT_HOSTBASED_SERVICE, &target), GSS_S_COMPLETE);
+  ck_assert_uint_eq (gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &p.init, target, GSS_KRB5,
+					   GSS_C_DCE_STYLE | GSS_C_REPLAY_FLAG | GSS_C_SEQUENCE_FLAG,
+					   0, NULL, NULL, NULL, &first, &flags, NULL),
+		     GSS_S_CONTINUE_NEEDED);
+  ck_assert (flags & GSS_C_MUTUAL_FLAG);
+  ck_assert (flags & GSS_C_DCE_STYLE);
+  /* Bare: an AP-REQ, no RFC 2743 header. */
+  ck_assert_uint_eq (((unsigned char *) first.value)[0], 0x6e);
+  ck_assert_uint_eq (gss_accept_sec_context (&minor, &p.accept, GSS_C_NO_CREDENTIAL, &first, NULL,
+					     NULL, NULL, &reply, &aflags, NULL, NULL), GSS_S_CONTINUE_NEEDED);
+  ck_assert_uint_eq (((unsigned char *) reply.value)[0], 0x6f);
+  ck_assert (!(aflags & GSS_C_PROT_READY_FLAG));
+  ck_assert_uint_eq (gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &p.init, target, GSS_KRB5,
+					   GSS_C_DCE_STYLE, 0, NULL, &reply, NULL, &last, &flags, NULL),
+		     GSS_S_COMPLETE);
+  ck_assert_uint_eq (((unsigned char *) last.value)[0], 0x6f);
+  ck_assert (flags & GSS_C_PROT_READY_FLAG);
+  ck_assert_uint_eq (gss_accept_sec_context (&minor, &p.accept, GSS_C_NO_CREDENTIAL, &last, NULL,
+					     &src, NULL, &none, &aflags, NULL, NULL), GSS_S_COMPLETE);
+  ck_assert_uint_eq (none.length, 0);
+  ck_assert (aflags & GSS_C_DCE_STYLE);
+  ck_assert (aflags & GSS_C_MUTUAL_FLAG);
+  ck_assert (aflags & GSS_C_PROT_READY_FLAG);
+  ck_assert_ptr_nonnull (src);
+  /* A fourth leg is refused. */
+  ck_assert (GSS_ERROR (gss_accept_sec_context (&minor, &p.accept, GSS_C_NO_CREDENTIAL, &last, NULL,
+						NULL, NULL, &none, NULL, NULL, NULL)));
+  gss_release_name (&minor, &src);
+  gss_release_buffer (&minor, &first);
+  gss_release_buffer (&minor, &reply);
+  gss_release_buffer (&minor, &last);
+  gss_release_name (&minor, &target);
+  return p;
+}
+
+START_TEST (test_dce_style)
+{
+  struct pair p;
+  int dir, conf, layout;
+
+  if (legacy_tokens ())
+    return;
+  p = dce_establish ();
+  for (dir = 0; dir < 2; dir++)
+    for (conf = 0; conf < 2; conf++)
+      for (layout = 0; layout < L_COUNT; layout++)
+	{
+	  gss_ctx_id_t from = dir ? p.accept : p.init, to = dir ? p.init : p.accept;
+	  unsigned char *m = message (100, 9), *orig = message (100, 9), *h;
+	  struct wrapped w;
+	  size_t hl;
+
+	  build (&w, layout, m, 100);
+	  ck_assert_uint_eq (gss_wrap_iov (&minor, from, conf, 0, NULL, w.iov, w.n), GSS_S_COMPLETE);
+	  h = w.iov[0].buffer.value;
+	  hl = w.iov[0].buffer.length;
+	  if (layout == L_ROTATED && conf)
+	    {
+	      /* EC one block; RRC = E(header) + the trailer, EC left out:
+		 the header, EC and the confounder are the rest. */
+	      ck_assert_uint_eq (h[4] << 8 | h[5], 16);
+	      ck_assert_uint_eq (h[6] << 8 | h[7], hl - 16 - 16 - 16);
+	    }
+	  ck_assert_msg (gss_unwrap_iov (&minor, to, NULL, NULL, w.iov, w.n) == GSS_S_COMPLETE,
+			 "dir %d conf %d layout %d", dir, conf, layout);
+	  ck_assert (memcmp (m, orig, 100) == 0);
+	  done (&w);
+	  free (m);
+	  free (orig);
+	}
+  /* gss_wrap and gss_unwrap still work there; a STREAM is refused. */
+  {
+    unsigned char *m = message (50, 1);
+    gss_buffer_desc in = { 50, m }, tok, out;
+    gss_iov_buffer_desc iov[2];
+
+    ck_assert_uint_eq (gss_wrap (&minor, p.init, 1, 0, &in, NULL, &tok), GSS_S_COMPLETE);
+    iov[0].type = GSS_IOV_BUFFER_TYPE_STREAM;
+    iov[0].buffer = tok;
+    iov[1].type = GSS_IOV_BUFFER_TYPE_DATA;
+    iov[1].buffer.length = 0;
+    iov[1].buffer.value = NULL;
+    ck_assert_uint_eq (gss_unwrap_iov (&minor, p.accept, NULL, NULL, iov, 2), GSS_S_FAILURE);
+    ck_assert_uint_eq (gss_unwrap (&minor, p.accept, &tok, &out, NULL, NULL), GSS_S_COMPLETE);
+    ck_assert (out.length == 50 && memcmp (out.value, m, 50) == 0);
+    gss_release_buffer (&minor, &out);
+    gss_release_buffer (&minor, &tok);
+    free (m);
+  }
+  pair_free (&p);
+}
+END_TEST
+
+/* A bare AP-REQ without GSS_C_DCE_STYLE, and a framed one with it, are
+   refused; so is a bare token that is no AP-REQ at all. */
+START_TEST (test_dce_mismatch)
+{
+  gss_buffer_desc name = unit_buf ("host@localhost"), tok, out, bare;
+  gss_name_t target;
+  gss_ctx_id_t i = GSS_C_NO_CONTEXT, a = GSS_C_NO_CONTEXT;
+  unsigned char junk[20];
+  unsigned char *body;
+
+  ck_assert_uint_eq (gss_import_name (&minor, &name, GSS_C_NT_HOSTBASED_SERVICE, &target), GSS_S_COMPLETE);
+  /* Framed, mutual: strip the framing (header, OID, TOK_ID). */
+  ck_assert_uint_eq (gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &i, target, GSS_KRB5,
+					   GSS_C_MUTUAL_FLAG, 0, NULL, NULL, NULL, &tok, NULL, NULL),
+		     GSS_S_CONTINUE_NEEDED);
+  body = memchr (tok.value, 0x6e, tok.length);
+  ck_assert_ptr_nonnull (body);
+  bare.value = body;
+  bare.length = tok.length - (size_t) (body - (unsigned char *) tok.value);
+  ck_assert_uint_eq (gss_accept_sec_context (&minor, &a, GSS_C_NO_CREDENTIAL, &bare, NULL,
+					     NULL, NULL, &out, NULL, NULL, NULL), GSS_S_DEFECTIVE_TOKEN);
+  ck_assert_ptr_eq (a, GSS_C_NO_CONTEXT);
+  gss_release_buffer (&minor, &out);
+  gss_release_buffer (&minor, &tok);
+  gss_delete_sec_context (&minor, &i, GSS_C_NO_BUFFER);
+  /* DCE style, framed by the application. */
+  ck_assert_uint_eq (gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &i, target, GSS_KRB5,
+					   GSS_C_DCE_STYLE, 0, NULL, NULL, NULL, &tok, NULL, NULL),
+		     GSS_S_CONTINUE_NEEDED);
+  {
+    unsigned char *framed_body = malloc (tok.length + 2);
+    gss_buffer_desc inner = { tok.length + 2, framed_body }, framed;
+
+    framed_body[0] = 1;
+    framed_body[1] = 0;
+    memcpy (framed_body + 2, tok.value, tok.length);
+    ck_assert_uint_eq (gss_encapsulate_token (&inner, GSS_KRB5, &framed), GSS_S_COMPLETE);
+    ck_assert_uint_eq (gss_accept_sec_context (&minor, &a, GSS_C_NO_CREDENTIAL, &framed, NULL,
+					       NULL, NULL, &out, NULL, NULL, NULL), GSS_S_DEFECTIVE_TOKEN);
+    ck_assert_ptr_eq (a, GSS_C_NO_CONTEXT);
+    gss_release_buffer (&minor, &out);
+    gss_release_buffer (&minor, &framed);
+    free (framed_body);
+  }
+  gss_release_buffer (&minor, &tok);
+  gss_delete_sec_context (&minor, &i, GSS_C_NO_BUFFER);
+  /* Bare garbage. */
+  memset (junk, 0x30, sizeof junk);
+  bare.value = junk;
+  bare.length = sizeof junk;
+  ck_assert_uint_eq (gss_accept_sec_context (&minor, &a, GSS_C_NO_CREDENTIAL, &bare, NULL,
+					     NULL, NULL, &out, NULL, NULL, NULL), GSS_S_DEFECTIVE_TOKEN);
+  junk[0] = 0x6e;
+  ck_assert_uint_eq (gss_accept_sec_context (&minor, &a, GSS_C_NO_CREDENTIAL, &bare, NULL,
+					     NULL, NULL, &out, NULL, NULL, NULL), GSS_S_DEFECTIVE_TOKEN);
+  gss_release_buffer (&minor, &out);
+  gss_release_name (&minor, &target);
+}
+END_TEST
+
 Suite *
 unit_suite (void)
 {
@@ -671,6 +836,8 @@ unit_suite (void)
   tcase_add_test (tc, test_legacy_refused);
   tcase_add_test (tc, test_calling_errors);
   tcase_add_test (tc, test_incomplete_context);
+  tcase_add_test (tc, test_dce_style);
+  tcase_add_test (tc, test_dce_mismatch);
   suite_add_tcase (s, tc);
   return s;
 }

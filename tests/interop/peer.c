@@ -803,6 +803,8 @@ enum iov_mode
   AEAD,				/* gss_wrap_aead -> gss_unwrap_aead, with assoc */
   N_IOV_MODES
 };
+/* Which modes a conversation runs (--iov, --iov-heimdal, --iov-dce). */
+enum { IOV_ALL = 1, IOV_HEIMDAL = 2, IOV_DCE = 3 };
 static const char *const IOV_MODE_NAMES[] = {
   "iov-to-unwrap", "wrap-to-stream", "wrap-to-parts", "sign-only",
   "rotated", "aead"
@@ -1051,8 +1053,15 @@ exchange_iov (gss_ctx_id_t ctx, int initiator, int subset)
 	     cannot be cut into parts at fixed places, and its
 	     integrity-only IOV tokens match neither MIT's nor its own
 	     gss_wrap's. */
-	  if (subset && (m == WRAP_TO_STREAM || m == WRAP_TO_PARTS
-			 || m == AEAD || conf == 0))
+	  if (subset == IOV_HEIMDAL && (m == WRAP_TO_STREAM
+					|| m == WRAP_TO_PARTS || m == AEAD
+					|| conf == 0))
+	    continue;
+	  /* A DCE-style context takes no STREAM (so no gss_unwrap_aead
+	     either, at MIT or here), and its IOV tokens have EC 16 where
+	     gss_wrap's have 0, so those cannot be cut at IOV lengths. */
+	  if (subset == IOV_DCE && (m == WRAP_TO_STREAM || m == WRAP_TO_PARTS
+				    || m == AEAD))
 	    continue;
 	  if (initiator)
 	    {
@@ -1276,6 +1285,7 @@ usage (FILE *f)
 	   "  --messages           exchange wrap and MIC tokens afterwards\n"
 	   "  --iov                exchange IOV and AEAD tokens afterwards\n"
 	   "  --iov-heimdal        the same, only what Heimdal 7.8 takes\n"
+	   "  --iov-dce            the same, only what a DCE-style context takes\n"
 	   "  --sequence           then send wrap tokens out of order (1 2 2 4 3)\n"
 	   "                       each way; the receiver reports what it saw\n"
 	   "  --transfer           after establishment, export the context and\n"
@@ -1325,9 +1335,11 @@ parse_options (int argc, char **argv, struct options *o)
       else if (strcmp (a, "--messages") == 0)
 	o->messages = 1, takes = 0;
       else if (strcmp (a, "--iov") == 0)
-	o->iov = o->iov > 1 ? o->iov : 1, takes = 0;
+	o->iov = IOV_ALL, takes = 0;
       else if (strcmp (a, "--iov-heimdal") == 0)
-	o->iov = 2, takes = 0;
+	o->iov = IOV_HEIMDAL, takes = 0;
+      else if (strcmp (a, "--iov-dce") == 0)
+	o->iov = IOV_DCE, takes = 0;
       else if (strcmp (a, "--sequence") == 0)
 	o->sequence = 1, takes = 0;
       else if (strcmp (a, "--transfer") == 0)
@@ -1531,7 +1543,7 @@ main (int argc, char **argv)
 	}
       if (ok && o.messages && !exchange_messages (c.ctx, o.initiate))
 	ok = 0;
-      if (ok && o.iov && !exchange_iov (c.ctx, o.initiate, o.iov > 1))
+      if (ok && o.iov && !exchange_iov (c.ctx, o.initiate, o.iov))
 	ok = 0;
       if (ok && o.sequence && !exchange_sequence (c.ctx, o.initiate))
 	ok = 0;
