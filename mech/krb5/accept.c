@@ -350,6 +350,18 @@ cleanup:
   return major;
 }
 
+/* Whether TOKEN is a whole AP-REQ without framing. */
+static bool
+bare_ap_req (const gss_buffer_t token)
+{
+  krb5_data d;
+
+  d.magic = KV5M_DATA;
+  d.data = token->value;
+  d.length = token->length > UINT32_MAX ? 0 : (unsigned int) token->length;
+  return krb5_gss_krb_header_ok (&d, 0x6e, 14);
+}
+
 /* The third leg of the DCE-style exchange: the initiator's bare AP-REP
    (krb5_mk_rep_dce) completes the context. */
 static OM_uint32
@@ -412,11 +424,11 @@ krb5_gss_accept_sec_context (OM_uint32 *minor, void **mctx, const void *mcred,
       *time_rec = krb5_gss_lifetime (ctx->kctx, ctx->endtime);
       return GSS_S_COMPLETE;
     }
-  /* A bare token must be a DCE-style AP-REQ ([APPLICATION 14]); say
-     so before any credential is looked for. */
+  /* A bare token must be a DCE-style AP-REQ; say so before any
+     credential is looked for. */
   if (input_token->length == 0
       || (((const unsigned char *) input_token->value)[0] != 0x60
-	  && ((const unsigned char *) input_token->value)[0] != 0x6e))
+	  && !bare_ap_req (input_token)))
     {
       *minor = GSS_KRB5_S_KG_BAD_LENGTH;
       return GSS_S_DEFECTIVE_TOKEN;
