@@ -11,7 +11,6 @@
 #include "segcrypto.h"
 #include <errno.h>
 #include <openssl/crypto.h>
-#include <openssl/rand.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -126,9 +125,11 @@ split (size_t total, size_t *head, size_t *tail)
   *tail = total - *head;
 }
 
+/* The chaining value of the message before is XORed out of the first
+   block, which is always SEG[0], the confounder (see cbc in crypto.c). */
 static bool
-cts_encrypt_pieces (EVP_CIPHER_CTX *ctx, const struct k5_seg *seg, size_t n,
-		    size_t total)
+cts_encrypt_pieces (EVP_CIPHER_CTX *ctx, struct k5_chain *ch,
+		    const struct k5_seg *seg, size_t n, size_t total)
 {
   struct cursor c = { seg, n, 0, 0 }, at;
   unsigned char t[2 * BLOCK], swap[BLOCK];
@@ -137,14 +138,19 @@ cts_encrypt_pieces (EVP_CIPHER_CTX *ctx, const struct k5_seg *seg, size_t n,
   bool ok;
 
   split (total, &head, &tail);
-  if (EVP_CipherInit_ex (ctx, NULL, NULL, NULL, zero_iv, -1) != 1
-      || !cbc_pieces (ctx, &c, head))
+  if (!k5_chain_start (ctx, ch))
+    return false;
+  ch->known = false;
+  k5_xor_block (seg[0].p, ch->block);
+  if (!cbc_pieces (ctx, &c, head))
     return false;
   at = c;
   move (&c, t, tail, true);
   memset (t + tail, 0, sizeof t - tail);
   ok = EVP_CipherUpdate (ctx, t, &outl, t, sizeof t) == 1
     && outl == (int) sizeof t;
+  memcpy (ch->block, t + BLOCK, BLOCK);
+  ch->known = ok;
   /* RFC 3962: the last two ciphertext blocks swap places, the one that
      ends up last cut to the length of the plaintext's last block. */
   memcpy (swap, t, BLOCK);
@@ -161,14 +167,18 @@ cts_decrypt_pieces (struct k5_usage_key *k, const struct k5_seg *seg,
 		    size_t n, size_t total)
 {
   struct cursor c = { seg, n, 0, 0 }, at;
-  unsigned char t[2 * BLOCK], dn[BLOCK], cn[BLOCK];
+  unsigned char t[2 * BLOCK], dn[BLOCK], cn[BLOCK], before[BLOCK];
+  struct k5_chain *ch = &k->dec_chain;
   size_t head, tail, last, i;
   int outl;
   bool ok;
 
   split (total, &head, &tail);
-  if (EVP_CipherInit_ex (k->dec, NULL, NULL, NULL, zero_iv, -1) != 1
-      || !cbc_pieces (k->dec, &c, head))
+  if (!k5_chain_start (k->dec, ch))
+    return false;
+  ch->known = false;
+  memcpy (before, ch->block, BLOCK);
+  if (!cbc_pieces (k->dec, &c, head))
     return false;
   at = c;
   move (&c, t, tail, true);
@@ -183,7 +193,12 @@ cts_decrypt_pieces (struct k5_usage_key *k, const struct k5_seg *seg,
     t[BLOCK + i] = dn[i] ^ cn[i];
   ok = ok && EVP_CipherUpdate (k->dec, t, &outl, cn, BLOCK) == 1;
   if (ok)
-    move (&at, t, tail, false);
+    {
+      memcpy (ch->block, cn, BLOCK);
+      ch->known = true;
+      move (&at, t, tail, false);
+      k5_xor_block (seg[0].p, before);
+    }
   OPENSSL_cleanse (t, sizeof t);
   OPENSSL_cleanse (dn, sizeof dn);
   return ok;
@@ -266,25 +281,29 @@ k5_encrypt_segs (struct k5_usage_key *k, const struct k5_seg *seg, size_t n,
 		 unsigned char *trailer)
 {
   size_t total = encrypted_length (seg, n);
+  krb5_error_code code;
 
   if (!k->fast)
     return libkrb5_crypt (k, seg, n, trailer, true);
-  if (total <= BLOCK)
+  /* The confounder is the first block, whole (see cts_*_pieces). */
+  if (total <= BLOCK || seg[0].len != BLOCK)
     return KRB5_BAD_MSIZE;
-  if (RAND_bytes (seg[0].p, BLOCK) != 1)
-    return k5_crypto_error ();
+  code = k5_confounder (k, seg[0].p);
+  if (code)
+    return code;
   if (k->etm)
     {
       /* RFC 8009 section 5: the MAC covers the cipher state and the
 	 ciphertext (the SIGN_ONLY pieces as they are). */
-      if (!cts_encrypt_pieces (k->enc, seg, n, total))
+      if (!cts_encrypt_pieces (k->enc, &k->enc_chain, seg, n, total))
 	return k5_crypto_error ();
       mac_pieces (&k->ki, zero_iv, seg, n, trailer, k->mac_len);
       return 0;
     }
   /* RFC 3961 section 5.3: the MAC covers the plaintext. */
   mac_pieces (&k->ki, NULL, seg, n, trailer, k->mac_len);
-  return cts_encrypt_pieces (k->enc, seg, n, total) ? 0 : k5_crypto_error ();
+  return cts_encrypt_pieces (k->enc, &k->enc_chain, seg, n, total)
+    ? 0 : k5_crypto_error ();
 }
 
 krb5_error_code
@@ -296,7 +315,8 @@ k5_decrypt_segs (struct k5_usage_key *k, const struct k5_seg *seg, size_t n,
 
   if (!k->fast)
     return libkrb5_crypt (k, seg, n, (unsigned char *) trailer, false);
-  if (total <= BLOCK)
+  /* The confounder is the first block, whole (see cts_*_pieces). */
+  if (total <= BLOCK || seg[0].len != BLOCK)
     return KRB5_BAD_MSIZE;
   if (k->etm)
     {
