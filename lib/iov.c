@@ -183,8 +183,7 @@ wrap_iov_common (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
  *   (KRB5_BAD_MSIZE), the message is too long (GSS_KRB5_S_G_WRONG_SIZE),
  *   or memory ran out.  What was allocated is released.
  *
- * @see gss_unwrap_iov gss_wrap_iov_length gss_release_iov_buffer
- *   gss_wrap_aead gss_wrap
+ * @see gss_unwrap_iov gss_wrap_iov_length gss_release_iov_buffer gss_wrap_aead gss_wrap
  */
 OM_uint32
 gss_wrap_iov (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
@@ -217,9 +216,15 @@ gss_wrap_iov (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
  * Without a TRAILER buffer the HEADER's length includes the trailer.
  *
  * @return GSS_S_COMPLETE: The lengths are set.
- * @return GSS_S_CONTEXT_EXPIRED, GSS_S_BAD_QOP, GSS_S_NO_CONTEXT,
- *   GSS_S_CALL_INACCESSIBLE_READ, GSS_S_CALL_BAD_STRUCTURE,
- *   GSS_S_UNAVAILABLE: As for gss_wrap_iov().
+ * @return GSS_S_CONTEXT_EXPIRED: The context has expired.
+ * @return GSS_S_BAD_QOP: @qop_req is not GSS_C_QOP_DEFAULT.
+ * @return GSS_S_NO_CONTEXT: @context_handle is not a live, established
+ *   context.
+ * @return GSS_S_CALL_INACCESSIBLE_READ: @iov is GSS_C_NO_IOV_BUFFER.
+ * @return GSS_S_CALL_BAD_STRUCTURE: As for gss_wrap_iov(), except that
+ *   no buffer needs storage.
+ * @return GSS_S_UNAVAILABLE: The context makes RFC 1964 or RFC 4757
+ *   tokens.
  *
  * @see gss_wrap_iov gss_wrap_size_limit
  */
@@ -268,8 +273,14 @@ gss_wrap_iov_length (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
  * by MIT, and so are RFC 1964 and RFC 4757 tokens (GSS_S_UNAVAILABLE).
  *
  * @return GSS_S_COMPLETE: The DATA buffers hold the message.
- * @return GSS_S_DUPLICATE_TOKEN, GSS_S_OLD_TOKEN, GSS_S_UNSEQ_TOKEN,
- *   GSS_S_GAP_TOKEN: As for gss_unwrap(): the message is authentic.
+ * @return GSS_S_DUPLICATE_TOKEN: The message is authentic, but the
+ *   token was seen before (replay detection on).
+ * @return GSS_S_OLD_TOKEN: The message is authentic, but the token is
+ *   too old to tell whether it was seen before.
+ * @return GSS_S_UNSEQ_TOKEN: The message is authentic, but a later
+ *   token was already seen (sequence detection on).
+ * @return GSS_S_GAP_TOKEN: The message is authentic, but earlier tokens
+ *   are missing (sequence detection on).
  * @return GSS_S_BAD_SIG: The integrity check failed: the token, a DATA
  *   or a SIGN_ONLY buffer was changed.
  * @return GSS_S_DEFECTIVE_TOKEN: The HEADER is not a Wrap token of this
@@ -381,7 +392,11 @@ gss_release_iov_buffer (OM_uint32 *minor_status, gss_iov_buffer_desc *iov,
  * @return GSS_S_CALL_INACCESSIBLE_READ: @input_payload_buffer is
  *   GSS_C_NO_BUFFER, or a buffer has a length but no value.
  * @return GSS_S_CALL_INACCESSIBLE_WRITE: @output_message_buffer is NULL.
- * @return Otherwise: as gss_wrap_iov().
+ * @return GSS_S_NO_CONTEXT: @context_handle is not a live, established
+ *   context.
+ * @return GSS_S_FAILURE: Memory ran out; otherwise the statuses of
+ *   gss_wrap_iov() (GSS_S_BAD_QOP, GSS_S_CONTEXT_EXPIRED,
+ *   GSS_S_UNAVAILABLE, ...).
  *
  * @see gss_unwrap_aead gss_wrap_iov gss_wrap
  */
@@ -491,7 +506,12 @@ cleanup:
  * @return GSS_S_CALL_INACCESSIBLE_READ: @input_message_buffer is
  *   GSS_C_NO_BUFFER, or a buffer has a length but no value.
  * @return GSS_S_CALL_INACCESSIBLE_WRITE: @output_payload_buffer is NULL.
- * @return Otherwise: as gss_unwrap_iov().
+ * @return GSS_S_NO_CONTEXT: @context_handle is not a live, established
+ *   context.
+ * @return GSS_S_BAD_SIG: The token, or the associated data, was
+ *   changed; otherwise the statuses of gss_unwrap_iov()
+ *   (GSS_S_DEFECTIVE_TOKEN, GSS_S_DUPLICATE_TOKEN, GSS_S_UNAVAILABLE,
+ *   ...).
  *
  * @see gss_wrap_aead gss_unwrap_iov gss_unwrap
  */
