@@ -7,6 +7,8 @@
    tampering, and the calling errors and malformed arrays.  Contexts
    with RFC 1964 / RFC 4757 tokens must refuse IOV cleanly. */
 #include "realm-pair.h"
+#include <sys/wait.h>
+#include <unistd.h>
 
 static OM_uint32 minor;
 
@@ -816,6 +818,53 @@ START_TEST (test_dce_mismatch)
 }
 END_TEST
 
+/* Confounders after a fork: parent and child sealing the same message
+   with the same sequence number must still make different tokens (the
+   random octets drawn ahead are not shared across fork). */
+START_TEST (test_fork_confounders)
+{
+  struct pair p;
+  unsigned char m[64];
+  gss_buffer_desc in = { sizeof m, m }, tok, mine;
+  unsigned char theirs[256];
+  int fds[2], status;
+  ssize_t got = 0, n;
+  pid_t pid;
+
+  if (legacy_tokens ())
+    return;
+  memset (m, 0x42, sizeof m);
+  p = establish ();
+  /* The first token draws the random octets. */
+  ck_assert_uint_eq (gss_wrap (&minor, p.init, 1, 0, &in, NULL, &tok), GSS_S_COMPLETE);
+  gss_release_buffer (&minor, &tok);
+  ck_assert_int_eq (pipe (fds), 0);
+  pid = fork ();
+  ck_assert_int_ge (pid, 0);
+  if (pid == 0)
+    {
+      close (fds[0]);
+      if (gss_wrap (&minor, p.init, 1, 0, &in, NULL, &tok) != GSS_S_COMPLETE
+	  || tok.length > sizeof theirs
+	  || write (fds[1], tok.value, tok.length) != (ssize_t) tok.length)
+	_exit (1);
+      _exit (0);
+    }
+  close (fds[1]);
+  while ((n = read (fds[0], theirs + got, sizeof theirs - (size_t) got)) > 0)
+    got += n;
+  close (fds[0]);
+  ck_assert_int_eq (waitpid (pid, &status, 0), pid);
+  ck_assert (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  ck_assert_uint_eq (gss_wrap (&minor, p.init, 1, 0, &in, NULL, &mine), GSS_S_COMPLETE);
+  ck_assert_uint_eq ((size_t) got, mine.length);
+  ck_assert_msg (memcmp (theirs, mine.value, mine.length) != 0,
+		 "parent and child made the same token: shared confounder");
+  gss_release_buffer (&minor, &mine);
+  pair_free (&p);
+}
+END_TEST
+
 Suite *
 unit_suite (void)
 {
@@ -838,6 +887,7 @@ unit_suite (void)
   tcase_add_test (tc, test_incomplete_context);
   tcase_add_test (tc, test_dce_style);
   tcase_add_test (tc, test_dce_mismatch);
+  tcase_add_test (tc, test_fork_confounders);
   suite_add_tcase (s, tc);
   return s;
 }
