@@ -566,7 +566,7 @@ k5_hmac_finish (const struct k5_hmac *m, union k5_hash_state *st,
   hash_update (m->hash, st, inner, n);
   hash_final (m->hash, st, full);
   memcpy (out, full, outlen);
-  OPENSSL_cleanse (st, state_size (m->hash));
+  explicit_bzero (st, state_size (m->hash));
 }
 
 static bool
@@ -615,31 +615,31 @@ k5_crypto_error (void)
 }
 
 /* Confounders come from a pool of random octets that one RAND_bytes
-   call fills for 255 messages: a call for each message cost more than
+   call fills for 1023 messages: a call for each message cost more than
    the rest of a small message's wrap and unwrap together (the DRBG's
-   locking and fork check).  The pool is one page that the kernel
+   locking and fork check).  The pool is four pages that the kernel
    empties in a forked child (MADV_WIPEONFORK), so that parent and child
    never take the same octets; where that cannot be had, each message
    calls RAND_bytes as before. */
-#define POOL_PAGE 4096
+#define POOL_SIZE 16384
 struct k5_pool
 {
-  size_t left;			/* 0 after a fork: the page reads as zeros */
-  unsigned char octets[POOL_PAGE - 2 * sizeof (size_t)];
+  size_t left;			/* 0 after a fork: the pages read as zeros */
+  unsigned char octets[POOL_SIZE - 2 * sizeof (size_t)];
 };
 
 static struct k5_pool *
 pool_new (void)
 {
 #if defined MADV_WIPEONFORK
-  void *p = mmap (NULL, POOL_PAGE, PROT_READ | PROT_WRITE,
+  void *p = mmap (NULL, POOL_SIZE, PROT_READ | PROT_WRITE,
 		  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
   if (p == MAP_FAILED)
     return NULL;
-  if (madvise (p, POOL_PAGE, MADV_WIPEONFORK) != 0)
+  if (madvise (p, POOL_SIZE, MADV_WIPEONFORK) != 0)
     {
-      munmap (p, POOL_PAGE);
+      munmap (p, POOL_SIZE);
       return NULL;
     }
   return p;
@@ -653,8 +653,8 @@ pool_free (struct k5_pool *pool)
 {
   if (pool == NULL)
     return;
-  OPENSSL_cleanse (pool, POOL_PAGE);
-  munmap (pool, POOL_PAGE);
+  OPENSSL_cleanse (pool, POOL_SIZE);
+  munmap (pool, POOL_SIZE);
 }
 
 krb5_error_code
@@ -684,7 +684,7 @@ k5_confounder (struct k5_usage_key *k, unsigned char *out)
   /* Taken from the end, and wiped once taken. */
   pool->left -= BLOCK;
   memcpy (out, pool->octets + pool->left, BLOCK);
-  OPENSSL_cleanse (pool->octets + pool->left, BLOCK);
+  explicit_bzero (pool->octets + pool->left, BLOCK);
   return 0;
 }
 

@@ -157,8 +157,8 @@ cts_encrypt_pieces (EVP_CIPHER_CTX *ctx, struct k5_chain *ch,
   memcpy (t, t + BLOCK, BLOCK);
   memcpy (t + BLOCK, swap, tail - BLOCK);
   move (&at, t, tail, false);
-  OPENSSL_cleanse (t, sizeof t);
-  OPENSSL_cleanse (swap, sizeof swap);
+  explicit_bzero (t, sizeof t);
+  explicit_bzero (swap, sizeof swap);
   return ok;
 }
 
@@ -199,8 +199,8 @@ cts_decrypt_pieces (struct k5_usage_key *k, const struct k5_seg *seg,
       move (&at, t, tail, false);
       k5_xor_block (seg[0].p, before);
     }
-  OPENSSL_cleanse (t, sizeof t);
-  OPENSSL_cleanse (dn, sizeof dn);
+  explicit_bzero (t, sizeof t);
+  explicit_bzero (dn, sizeof dn);
   return ok;
 }
 
