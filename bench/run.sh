@@ -42,7 +42,7 @@ for enctype in aes256-cts-hmac-sha1-96 aes256-cts-hmac-sha384-192; do
         key = order[i]; split(key, p, " ")
         if (p[1] == "ceiling") continue
         m = median(v["mit " key]); o = median(v["ours " key])
-        c = ("ours ceiling " p[2]) in v && p[1] == "wrap+unwrap" ? median(v["ours ceiling " p[2]]) : ""
+        c = ("ours ceiling " p[2]) in v && (p[1] == "wrap+unwrap" || p[1] == "wrap_iov+unwrap_iov") ? median(v["ours ceiling " p[2]]) : ""
         printf "%-20s %7s %9.1f %-2s %9.1f %-2s %7.2fx %12s %9s\n", p[1], p[2] == 0 ? "-" : p[2], m, unit[key] == "MB/s" ? "MB" : "/s", o, unit[key] == "MB/s" ? "MB" : "/s", o / m, c == "" ? "" : sprintf("%.1f MB", c), c == "" ? "" : sprintf("%.0f%%", 100 * o / c)
       }
     }' "$out"

@@ -215,6 +215,13 @@ release_output (gss_buffer_t token)
  * - GSS_C_ANON_FLAG: keep the initiator anonymous.  The Kerberos
  *   mechanism does not offer this, and never sets the flag in
  *   @ret_flags.
+ * - GSS_C_DCE_STYLE (0x1000, declared in <gss/iov.h>): the DCE-style
+ *   exchange of MS-KILE that DCE/RPC and SMB peers use, as MIT krb5
+ *   does it: the tokens go without the RFC 2743 framing, mutual
+ *   authentication is implied, and the call that takes the acceptor's
+ *   AP-REP returns GSS_S_COMPLETE with one more token, the initiator's
+ *   own AP-REP, for the acceptor.  Wrap tokens made with
+ *   gss_wrap_iov() without a TRAILER then rotate as Windows expects.
  * - GSS_C_PROT_READY_FLAG (only in @ret_flags): per-message protection
  *   may be used now.  Set when the context is complete.
  * - GSS_C_TRANS_FLAG (only in @ret_flags): the context can be handed
@@ -435,11 +442,17 @@ gss_init_sec_context (OM_uint32 *minor_status,
  * application passes each token it receives from the initiator, and
  * sends back every non-empty @output_token.  The general GSS-API allows
  * several rounds, signalled by GSS_S_CONTINUE_NEEDED as with
- * gss_init_sec_context(); the Kerberos 5 acceptor finishes in one call.
+ * gss_init_sec_context(); the Kerberos 5 acceptor finishes in one call,
+ * except with an initiator that asked for GSS_C_DCE_STYLE: its bare
+ * AP-REQ is answered with a bare AP-REP and GSS_S_CONTINUE_NEEDED, and
+ * the initiator's AP-REP, passed to a second call, completes the
+ * context.
  *
  * The mechanism is the one named in the RFC 2743 header of the first
- * token.  For Kerberos 5 the token is an AP-REQ: it is decrypted with a
- * key of the keytab, checked against the replay cache, and its
+ * token; a first token that does not start like that header goes to
+ * the default mechanism, Kerberos 5, as a DCE-style AP-REQ.  For
+ * Kerberos 5 the token is an AP-REQ: it is decrypted with a key of the
+ * keytab, checked against the replay cache, and its
  * authenticator checksum (RFC 4121 section 4.1.1) is verified, which
  * also carries the requested flags, the channel bindings and any
  * delegated credentials.  When the initiator asked for mutual
@@ -472,11 +485,14 @@ gss_init_sec_context (OM_uint32 *minor_status,
  * @return GSS_S_COMPLETE: The context is established.  Send
  *   @output_token to the initiator if it is not empty.
  * @return GSS_S_CONTINUE_NEEDED: Another token from the initiator is
- *   needed.  The Kerberos 5 mechanism never asks for one; SPNEGO does
- *   when the initiator's optimistic token could not be used, or for the
- *   initiator's mechListMIC.
- * @return GSS_S_DEFECTIVE_TOKEN: The token lacks the RFC 2743 framing,
- *   is not an AP-REQ, or its contents or checksum are malformed.
+ *   needed.  The Kerberos 5 mechanism asks for one only in the
+ *   DCE-style exchange; SPNEGO does when the initiator's optimistic
+ *   token could not be used, or for the initiator's mechListMIC.
+ * @return GSS_S_DEFECTIVE_TOKEN: The token lacks the RFC 2743 framing
+ *   (and is not a DCE-style AP-REQ), is not an AP-REQ, comes bare
+ *   without the initiator asking for GSS_C_DCE_STYLE or framed with it,
+ *   or its contents or checksum are malformed; in the third DCE-style
+ *   leg, the initiator's AP-REP is not one or was changed.
  * @return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_DEFECTIVE_TOKEN:
  *   @input_token_buffer is GSS_C_NO_BUFFER, or has a length but no
  *   value.
@@ -572,9 +588,16 @@ gss_accept_sec_context (OM_uint32 *minor_status,
 
       if (_gss_token_parse (input_token_buffer->value,
 			    input_token_buffer->length, &oid, &inner,
-			    &inner_length) != GSS_S_COMPLETE)
+			    &inner_length) == GSS_S_COMPLETE)
+	mech = _gss_find_mech (&oid);
+      /* A token that does not even start like the header goes to the
+	 default mechanism, as with MIT: DCE-style Kerberos initiators
+	 send their first token bare. */
+      else if (input_token_buffer->length > 0
+	       && *(const unsigned char *) input_token_buffer->value != 0x60)
+	mech = _gss_find_mech (GSS_C_NO_OID);
+      else
 	return GSS_S_DEFECTIVE_TOKEN;
-      mech = _gss_find_mech (&oid);
       if (mech == NULL)
 	return GSS_S_BAD_MECH;
     }

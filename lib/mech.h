@@ -150,6 +150,21 @@ struct gss_mech
   /* The mechanism beneath the context (a static OID of the table), or
      NULL while none is chosen: lib/ reports it as the context's. */
   gss_OID (*negotiated_mech) (const void *mctx);
+
+  /* IOV and AEAD.  lib/ has checked the array's shape (lib/iov.c):
+     known types, at most one HEADER, TRAILER, PADDING and STREAM, a
+     HEADER for wrapping, storage behind every buffer with a length
+     that is not to be allocated.  On failure the operation releases
+     what it allocated. */
+  OM_uint32 (*wrap_iov) (OM_uint32 *minor, void *mctx, int conf_req,
+			 gss_qop_t qop, int *conf_state,
+			 gss_iov_buffer_desc *iov, int iov_count);
+  OM_uint32 (*unwrap_iov) (OM_uint32 *minor, void *mctx, int *conf_state,
+			   gss_qop_t *qop_state, gss_iov_buffer_desc *iov,
+			   int iov_count);
+  OM_uint32 (*wrap_iov_length) (OM_uint32 *minor, void *mctx, int conf_req,
+				gss_qop_t qop, int *conf_state,
+				gss_iov_buffer_desc *iov, int iov_count);
 };
 
 /* Services lib/ offers mechanisms: a NUL-terminated copy of DATA (the

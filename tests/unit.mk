@@ -33,13 +33,15 @@ tests_check_wipe_LDADD = $(UNIT_LDADD)
 
 ## Context establishment and per-message tokens against a throwaway
 ## realm (tests/kdc/realm.sh), run by tests/realm-checks.sh.
-check_PROGRAMS += tests/check_krb5 tests/check_msg tests/check_hostile
+check_PROGRAMS += tests/check_krb5 tests/check_msg tests/check_hostile tests/check_iov
 TESTS += tests/realm-checks.sh
 EXTRA_DIST += tests/realm-checks.sh tests/session-enctype.sh
 tests_check_krb5_CFLAGS = $(UNIT_CFLAGS)
 tests_check_krb5_LDADD = $(UNIT_LDADD)
 tests_check_msg_CFLAGS = $(UNIT_CFLAGS)
 tests_check_msg_LDADD = $(UNIT_LDADD)
+tests_check_iov_CFLAGS = $(UNIT_CFLAGS)
+tests_check_iov_LDADD = $(UNIT_LDADD)
 tests_check_hostile_CFLAGS = $(UNIT_CFLAGS)
 tests_check_hostile_LDADD = $(UNIT_LDADD)
 

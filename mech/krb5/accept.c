@@ -1,7 +1,10 @@
 /* accept.c - gss_accept_sec_context for Kerberos 5: verify the AP-REQ
    with the keytab and the replay cache, check the RFC 4121 section
    4.1.1 checksum, take delegated credentials, answer with an AP-REP
-   carrying an acceptor subkey when mutual authentication is asked. */
+   carrying an acceptor subkey when mutual authentication is asked.
+   A GSS_C_DCE_STYLE initiator (MS-KILE section 3.4.5.1) sends its
+   AP-REQ without the RFC 2743 framing and answers our bare AP-REP with
+   one of its own: the context is complete only then. */
 #include "k5.h"
 #include "ext.h"
 #include <stdlib.h>
@@ -180,10 +183,24 @@ accept_first (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
   krb5_error_code code = 0;
   unsigned tok_id;
   OM_uint32 major, flags = 0, tmp;
-  bool mutual, cbt;
+  bool mutual, cbt, bare;
 
-  major = krb5_gss_unwrap_token (minor, input_token, &tok_id, &body,
-				 &storage);
+  /* Only a DCE-style initiator sends the AP-REQ bare (checked against
+     its flags below); MIT's acceptor takes it the same way. */
+  bare = input_token->length > 0
+    && ((const unsigned char *) input_token->value)[0] != 0x60;
+  if (bare)
+    {
+      body.magic = KV5M_DATA;
+      body.data = input_token->value;
+      body.length = input_token->length > UINT32_MAX ? 0
+	: (unsigned int) input_token->length;
+      tok_id = KG_TOK_AP_REQ;
+      major = GSS_S_COMPLETE;
+    }
+  else
+    major = krb5_gss_unwrap_token (minor, input_token, &tok_id, &body,
+				   &storage);
   if (major)
     goto cleanup;
   if (tok_id != KG_TOK_AP_REQ || !krb5_gss_krb_header_ok (&body, 0x6e, 14))
@@ -271,6 +288,20 @@ accept_first (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
       goto cleanup;
     }
 
+  if (bare != ((flags & GSS_C_DCE_STYLE) != 0))
+    {
+      *minor = GSS_KRB5_S_KG_BAD_LENGTH;
+      major = GSS_S_DEFECTIVE_TOKEN;
+      code = KRB5KRB_AP_ERR_MSG_TYPE;
+      goto cleanup;
+    }
+  if (bare)
+    {
+      /* DCE style: mutual authentication, and no delegation (MIT
+	 offers none there either). */
+      ap_options |= AP_OPTS_MUTUAL_REQUIRED;
+      flags &= ~(OM_uint32) GSS_C_DELEG_FLAG;
+    }
   code = krb5_copy_keyblock (kctx, ticket->enc_part2->session,
 			     &ctx->session_key);
   if (!code)
@@ -311,7 +342,8 @@ accept_first (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
 	 with MIT; otherwise the tokens could not tell the keys apart. */
       const krb5_keyblock *base = ctx->initiator_subkey
 	? ctx->initiator_subkey : ctx->session_key;
-      bool v1 = k5_v1_enctype (base->enctype);
+      /* DCE style always has one (MIT). */
+      bool v1 = k5_v1_enctype (base->enctype) && !bare;
       bool subkey = !v1 || (ap_options & AP_OPTS_USE_SUBKEY);
 
       code = krb5_auth_con_setflags (kctx, ctx->auth,
@@ -348,8 +380,12 @@ accept_first (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
 	}
       ctx->send_seq = (uint32_t) seq;
       flags |= GSS_C_MUTUAL_FLAG;
-      major = krb5_gss_wrap_token (minor, KG_TOK_AP_REP, &ap_rep,
-				   output_token);
+      if (bare)
+	major = _gss_buffer_copy (minor, ap_rep.data, ap_rep.length,
+				  output_token);
+      else
+	major = krb5_gss_wrap_token (minor, KG_TOK_AP_REP, &ap_rep,
+				     output_token);
       if (major)
 	goto cleanup;
     }
@@ -360,12 +396,15 @@ accept_first (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
     }
 
   ctx->flags = flags | GSS_C_CONF_FLAG | GSS_C_INTEG_FLAG
-    | GSS_C_PROT_READY_FLAG | GSS_C_TRANS_FLAG;
+    | (bare ? 0 : GSS_C_PROT_READY_FLAG | GSS_C_TRANS_FLAG);
   ctx->endtime = ticket->enc_part2->times.endtime;
   major = krb5_gss_name_new (minor, kctx, ticket->enc_part2->client,
 			     &ctx->peer);
   if (!major)
     major = krb5_gss_name_new (minor, kctx, ticket->server, &ctx->local);
+  /* DCE style: keys only once the initiator's AP-REP came. */
+  if (!major && bare)
+    major = GSS_S_CONTINUE_NEEDED;
   if (!major)
     major = krb5_gss_ctx_ready (minor, ctx);
   if (!major)
@@ -393,6 +432,46 @@ cleanup:
   return major;
 }
 
+/* Whether TOKEN is a whole AP-REQ without framing. */
+static bool
+bare_ap_req (const gss_buffer_t token)
+{
+  krb5_data d;
+
+  d.magic = KV5M_DATA;
+  d.data = token->value;
+  d.length = token->length > UINT32_MAX ? 0 : (unsigned int) token->length;
+  return krb5_gss_krb_header_ok (&d, 0x6e, 14);
+}
+
+/* The third leg of the DCE-style exchange: the initiator's bare AP-REP
+   (krb5_mk_rep_dce) completes the context. */
+static OM_uint32
+accept_dce_reply (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
+		  const gss_buffer_t input_token)
+{
+  krb5_data rep;
+  krb5_ui_4 nonce = 0;
+  krb5_error_code code;
+
+  rep.magic = KV5M_DATA;
+  rep.data = input_token->value;
+  rep.length = input_token->length > UINT32_MAX ? 0
+    : (unsigned int) input_token->length;
+  if (!krb5_gss_krb_header_ok (&rep, 0x6f, 15))
+    {
+      *minor = GSS_KRB5_S_KG_BAD_LENGTH;
+      return GSS_S_DEFECTIVE_TOKEN;
+    }
+  code = krb5_rd_rep_dce (ctx->kctx, ctx->auth, &rep, &nonce);
+  if (code)
+    return krb5_gss_fail_as (minor, code,
+			     code == KRB5KRB_AP_ERR_BAD_INTEGRITY
+			     || code == KRB5KRB_AP_ERR_MODIFIED
+			     ? GSS_S_DEFECTIVE_TOKEN : GSS_S_FAILURE);
+  return krb5_gss_ctx_ready (minor, ctx);
+}
+
 OM_uint32
 krb5_gss_accept_sec_context (OM_uint32 *minor, void **mctx, const void *mcred,
 			     const gss_buffer_t input_token,
@@ -406,11 +485,35 @@ krb5_gss_accept_sec_context (OM_uint32 *minor, void **mctx, const void *mcred,
   struct krb5_gss_ctx *ctx;
   OM_uint32 major;
 
-  /* The Kerberos acceptor finishes in one step. */
-  if (*mctx)
+  /* The Kerberos acceptor finishes in one step, but for the DCE
+     style's third leg. */
+  ctx = *mctx;
+  if (ctx && (ctx->established || !(ctx->flags & GSS_C_DCE_STYLE)))
     {
       *minor = GSS_KRB5_S_KG_CONTEXT_ESTABLISHED;
       return GSS_S_FAILURE;
+    }
+  if (ctx)
+    {
+      major = accept_dce_reply (minor, ctx, input_token);
+      if (!major)
+	major = krb5_gss_duplicate_name (minor, ctx->peer, src_mname);
+      if (major)
+	return major;
+      ctx->established = true;
+      ctx->flags |= GSS_C_PROT_READY_FLAG | GSS_C_TRANS_FLAG;
+      *ret_flags = ctx->flags;
+      *time_rec = krb5_gss_lifetime (ctx->kctx, ctx->endtime);
+      return GSS_S_COMPLETE;
+    }
+  /* A bare token must be a DCE-style AP-REQ; say so before any
+     credential is looked for. */
+  if (input_token->length == 0
+      || (((const unsigned char *) input_token->value)[0] != 0x60
+	  && !bare_ap_req (input_token)))
+    {
+      *minor = GSS_KRB5_S_KG_BAD_LENGTH;
+      return GSS_S_DEFECTIVE_TOKEN;
     }
   if (cred && cred->usage == GSS_C_INITIATE)
     {
@@ -436,6 +539,14 @@ krb5_gss_accept_sec_context (OM_uint32 *minor, void **mctx, const void *mcred,
   if (!major)
     major = krb5_gss_duplicate_name (minor, ctx->peer, src_mname);
   krb5_gss_release_cred (default_cred);
+  if (major == GSS_S_CONTINUE_NEEDED)
+    {
+      /* DCE style: the AP-REP goes out, the context waits for the
+	 initiator's. */
+      *ret_flags = ctx->flags;
+      *mctx = ctx;
+      return major;
+    }
   if (major)
     {
       krb5_gss_release_cred (delegated);

@@ -15,7 +15,8 @@
 #define BASE_LENGTH (4 + BND_LENGTH + 4)
 /* The flags a checksum may carry (RFC 4121 section 4.1.1.1). */
 #define CHECKSUM_FLAGS (GSS_C_DELEG_FLAG | GSS_C_MUTUAL_FLAG | GSS_C_REPLAY_FLAG \
-			| GSS_C_SEQUENCE_FLAG | GSS_C_CONF_FLAG | GSS_C_INTEG_FLAG)
+			| GSS_C_SEQUENCE_FLAG | GSS_C_CONF_FLAG | GSS_C_INTEG_FLAG \
+			| GSS_C_DCE_STYLE)
 
 static void
 put_le32 (MD5_CTX *md, uint32_t v)

@@ -39,6 +39,15 @@ struct k5_hmac
    has no such bound). */
 #define K5_LIBKRB5_MAX ((size_t) INT32_MAX)
 
+/* The CBC chaining value an EVP context holds after the last message:
+   the next one starts from a zero IV by XORing it out (crypto.c).  Not
+   known before the first message or after a failed EVP call. */
+struct k5_chain
+{
+  unsigned char block[16];
+  bool known;
+};
+
 /* The keys of one RFC 4121 key usage, ready to use. */
 struct k5_usage_key
 {
@@ -50,7 +59,11 @@ struct k5_usage_key
      decrypt context, Ki and Kc as keyed HMACs. */
   bool etm;			/* RFC 8009: MAC over the ciphertext */
   EVP_CIPHER_CTX *enc, *dec, *ecb_dec;
+  struct k5_chain enc_chain, dec_chain;
   struct k5_hmac ki, kc;
+  /* Random octets for confounders, drawn ahead (k5_confounder). */
+  struct k5_pool *pool;
+  bool no_pool;			/* the system offers none: RAND_bytes each time */
   /* Other enctypes: the base key and the usage number. */
   krb5_context kctx;
   krb5_key key;
@@ -89,6 +102,8 @@ void k5_usage_key_free (struct k5_usage_key *k);
    trailer_len octets after DATA + len receive the integrity part. */
 krb5_error_code k5_encrypt (struct k5_usage_key *k, unsigned char *data,
 			    size_t len);
+/* A fresh random confounder of one block at OUT (libcrypto path). */
+krb5_error_code k5_confounder (struct k5_usage_key *k, unsigned char *out);
 /* The same with the confounder already in place (the libkrb5 path
    always makes its own). */
 krb5_error_code k5_seal (struct k5_usage_key *k, unsigned char *data,
@@ -103,6 +118,23 @@ krb5_error_code k5_decrypt (struct k5_usage_key *k, unsigned char *data,
 krb5_error_code k5_checksum (struct k5_usage_key *k, const void *a,
 			     size_t alen, const void *b, size_t blen,
 			     unsigned char *out);
+
+/* HMAC in steps, for messages in pieces: START, UPDATE for each piece,
+   FINISH writes the first OUTLEN octets and wipes the state. */
+void k5_hmac_start (const struct k5_hmac *m, union k5_hash_state *st);
+void k5_hmac_update (const struct k5_hmac *m, union k5_hash_state *st,
+		     const void *data, size_t len);
+void k5_hmac_finish (const struct k5_hmac *m, union k5_hash_state *st,
+		     unsigned char *out, size_t outlen);
+/* What a failed libcrypto call means: ENOMEM when memory ran out,
+   else KRB5_CRYPTO_INTERNAL.  Empties libcrypto's error queue. */
+krb5_error_code k5_crypto_error (void);
+
+/* The chaining helpers for segcrypto.c: K5_CHAIN_START makes CH known
+   (resetting CTX's IV when it is not); XOR_BLOCK does DST ^= SRC over
+   one block. */
+bool k5_chain_start (EVP_CIPHER_CTX *ctx, struct k5_chain *ch);
+void k5_xor_block (unsigned char *dst, const unsigned char *src);
 
 /* Building blocks, exposed for the RFC test vectors. */
 void k5_nfold (const unsigned char *in, size_t inlen, unsigned char *out,

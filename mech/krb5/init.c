@@ -1,6 +1,9 @@
 /* init.c - gss_init_sec_context for Kerberos 5: an AP-REQ carrying the
    RFC 4121 section 4.1.1 checksum, then, with mutual authentication,
-   the acceptor's AP-REP (RFC 4121 section 4.1). */
+   the acceptor's AP-REP (RFC 4121 section 4.1).  With GSS_C_DCE_STYLE
+   (MS-KILE section 3.4.5.1, as MIT does it) the tokens go without the
+   RFC 2743 framing, and the initiator answers the AP-REP with an AP-REP
+   of its own: three legs, mutual authentication always. */
 #include "k5.h"
 #include <errno.h>
 #include <stdlib.h>
@@ -13,7 +16,8 @@
    ask for; anonymity is not offered, so GSS_C_ANON_FLAG is never set. */
 #define ALWAYS_FLAGS (GSS_C_CONF_FLAG | GSS_C_INTEG_FLAG)
 #define REQUESTABLE_FLAGS (GSS_C_DELEG_FLAG | GSS_C_MUTUAL_FLAG \
-			   | GSS_C_REPLAY_FLAG | GSS_C_SEQUENCE_FLAG)
+			   | GSS_C_REPLAY_FLAG | GSS_C_SEQUENCE_FLAG \
+			   | GSS_C_DCE_STYLE)
 
 /* A KRB-CRED holding a forwarded TGT, encrypted in the ticket's session
    key as RFC 4121 section 4.1.1.1 asks; an error when the TGT cannot be
@@ -85,6 +89,8 @@ init_first (OM_uint32 *minor, const struct krb5_gss_cred *cred,
 
   memset (&in_creds, 0, sizeof in_creds);
   ctx->flags = ALWAYS_FLAGS | (req_flags & REQUESTABLE_FLAGS);
+  if (ctx->flags & GSS_C_DCE_STYLE)
+    ctx->flags |= GSS_C_MUTUAL_FLAG;
 
   major = krb5_gss_name_parse (minor, kctx, target, &server);
   if (major)
@@ -183,7 +189,10 @@ init_first (OM_uint32 *minor, const struct krb5_gss_cred *cred,
   major = krb5_gss_name_new (minor, kctx, client, &ctx->local);
   if (!major)
     major = krb5_gss_name_new (minor, kctx, ticket->server, &ctx->peer);
-  if (!major)
+  if (!major && (ctx->flags & GSS_C_DCE_STYLE))
+    major = _gss_buffer_copy (minor, ap_req.data, ap_req.length,
+			      output_token);
+  else if (!major)
     major = krb5_gss_wrap_token (minor, KG_TOK_AP_REQ, &ap_req,
 				 output_token);
   if (major)
@@ -214,12 +223,13 @@ cleanup:
 
 static OM_uint32
 init_continue (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
-	       const gss_buffer_t input_token)
+	       const gss_buffer_t input_token, gss_buffer_t output_token)
 {
   krb5_context kctx = ctx->kctx;
   gss_buffer_desc storage = GSS_C_EMPTY_BUFFER;
   krb5_ap_rep_enc_part *repl = NULL;
-  krb5_data body;
+  krb5_data body, dce_rep = { 0 };
+  bool dce = (ctx->flags & GSS_C_DCE_STYLE) != 0;
   krb5_error_code code;
   unsigned tok_id;
   OM_uint32 major, tmp;
@@ -236,10 +246,23 @@ init_continue (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
       *minor = GSS_KRB5_S_KG_BAD_LENGTH;
       return GSS_S_DEFECTIVE_TOKEN;
     }
-  major = krb5_gss_unwrap_token (minor, input_token, &tok_id, &body,
-				 &storage);
-  if (major)
-    return major;
+  if (dce)
+    {
+      /* A bare AP-REP, or a bare KRB-ERROR. */
+      body.magic = KV5M_DATA;
+      body.data = input_token->value;
+      body.length = input_token->length > UINT32_MAX ? 0
+	: (unsigned int) input_token->length;
+      tok_id = body.length && ((unsigned char *) body.data)[0] == 0x7e
+	? KG_TOK_KRB_ERROR : KG_TOK_AP_REP;
+    }
+  else
+    {
+      major = krb5_gss_unwrap_token (minor, input_token, &tok_id, &body,
+				     &storage);
+      if (major)
+	return major;
+    }
   if ((tok_id == KG_TOK_KRB_ERROR && !krb5_gss_krb_header_ok (&body, 0x7e, 30))
       || (tok_id == KG_TOK_AP_REP && !krb5_gss_krb_header_ok (&body, 0x6f, 15)))
     {
@@ -277,7 +300,7 @@ init_continue (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
     }
   /* A subkey of the same legacy type as ours cannot be told apart
      from ours in RFC 1964 tokens; peers keep using our subkey then. */
-  if (ctx->acceptor_subkey && ctx->initiator_subkey
+  if (ctx->acceptor_subkey && ctx->initiator_subkey && !dce
       && k5_v1_enctype (ctx->initiator_subkey->enctype)
       && ctx->acceptor_subkey->enctype == ctx->initiator_subkey->enctype)
     {
@@ -285,9 +308,26 @@ init_continue (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
       ctx->acceptor_subkey = NULL;
     }
   ctx->recv_seq = repl->seq_number;
+  if (dce)
+    {
+      /* The third leg: our AP-REP, which the acceptor waits for. */
+      code = krb5_mk_rep_dce (kctx, ctx->auth, &dce_rep);
+      if (code)
+	{
+	  major = krb5_gss_fail (minor, code);
+	  goto cleanup;
+	}
+      major = _gss_buffer_copy (minor, dce_rep.data, dce_rep.length,
+				output_token);
+      if (major)
+	goto cleanup;
+    }
   major = finish (minor, ctx);
+  if (major)
+    gss_release_buffer (&tmp, output_token);
 
 cleanup:
+  krb5_free_data_contents (kctx, &dce_rep);
   if (repl)
     krb5_free_ap_rep_enc_part (kctx, repl);
   gss_release_buffer (&tmp, &storage);
@@ -308,7 +348,7 @@ krb5_gss_init_sec_context (OM_uint32 *minor, const void *mcred, void **mctx,
   OM_uint32 major;
 
   if (ctx)
-    major = init_continue (minor, ctx, input_token);
+    major = init_continue (minor, ctx, input_token, output_token);
   else
     {
       if (cred && cred->usage == GSS_C_ACCEPT)

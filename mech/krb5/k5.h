@@ -116,6 +116,17 @@ OM_uint32 krb5_gss_wrap_size_limit (OM_uint32 *minor, const void *mctx,
 				    int conf_req, gss_qop_t qop,
 				    OM_uint32 req_output_size,
 				    OM_uint32 *max_input_size);
+/* The same over the application's buffers (iov.c). */
+OM_uint32 krb5_gss_wrap_iov (OM_uint32 *minor, void *mctx, int conf_req,
+			     gss_qop_t qop, int *conf_state,
+			     gss_iov_buffer_desc *iov, int iov_count);
+OM_uint32 krb5_gss_unwrap_iov (OM_uint32 *minor, void *mctx,
+			       int *conf_state, gss_qop_t *qop_state,
+			       gss_iov_buffer_desc *iov, int iov_count);
+OM_uint32 krb5_gss_wrap_iov_length (OM_uint32 *minor, void *mctx,
+				    int conf_req, gss_qop_t qop,
+				    int *conf_state,
+				    gss_iov_buffer_desc *iov, int iov_count);
 /* Context transfer (export.c). */
 OM_uint32 krb5_gss_export_sec_context (OM_uint32 *minor, void *mctx,
 				       gss_buffer_t token);

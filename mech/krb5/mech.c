@@ -42,6 +42,9 @@ const struct gss_mech _gss_krb5_mech = {
 
   .display_status = krb5_gss_display_status,
 
+  .wrap_iov = krb5_gss_wrap_iov,
+  .unwrap_iov = krb5_gss_unwrap_iov,
+  .wrap_iov_length = krb5_gss_wrap_iov_length,
   .inquire_sec_context_by_oid = krb5_gss_inquire_sec_context_by_oid,
   .acquire_cred_from = krb5_gss_acquire_cred_from,
   .store_cred_into = krb5_gss_store_cred_into,

@@ -26,6 +26,13 @@
  *     verify_mic.  Payloads are not sent: each side computes the expected
  *     octets from (size, kind, direction), so a token only verifies if
  *     both sides agree on the content.
+ *  3. With --iov on both sides, for each size and each mode of IOV_MODES
+ *     below, each side in turn sends a token made one way and the other
+ *     takes it back another way: gss_wrap_iov against gss_unwrap,
+ *     gss_wrap against gss_unwrap_iov (a STREAM, or split into HEADER,
+ *     DATA and TRAILER), SIGN_ONLY buffers on both sides, the trailer
+ *     rotated into the header (RRC), and gss_wrap_aead against
+ *     gss_unwrap_aead.  A frame is the token's parts end to end.
  *
  * Outcome: the result of establishment is the major status of the last
  * init/accept call, compared in full with --expect-major (default 0).
@@ -109,6 +116,7 @@ struct options
   int sequence;
   int transfer;
   int session_key;
+  int iov;
   const char *resume;
   const char *log;
   const char *deleg_target;
@@ -949,6 +957,292 @@ exchange_messages (gss_ctx_id_t ctx, int initiator)
   return 1;
 }
 
+/* IOV and AEAD (--iov).  Each mode names how the sender makes the token
+   and how the receiver takes it back. */
+enum iov_mode
+{
+  IOV_TO_UNWRAP,		/* gss_wrap_iov, HEADER DATA TRAILER -> gss_unwrap */
+  WRAP_TO_STREAM,		/* gss_wrap -> gss_unwrap_iov STREAM */
+  WRAP_TO_PARTS,		/* gss_wrap -> gss_unwrap_iov HEADER DATA TRAILER */
+  IOV_SIGN_ONLY,		/* SIGN_ONLY before and after the DATA, both sides */
+  IOV_ROTATED,			/* no TRAILER: HEADER (with trailer) DATA */
+  AEAD,				/* gss_wrap_aead -> gss_unwrap_aead, with assoc */
+  N_IOV_MODES
+};
+/* Which modes a conversation runs (--iov, --iov-heimdal, --iov-dce). */
+enum { IOV_ALL = 1, IOV_HEIMDAL = 2, IOV_DCE = 3 };
+static const char *const IOV_MODE_NAMES[] = {
+  "iov-to-unwrap", "wrap-to-stream", "wrap-to-parts", "sign-only",
+  "rotated", "aead"
+};
+
+static const unsigned char ASSOC1[] = "RPC header: SIGN_ONLY";
+static const unsigned char ASSOC2[] = "RPC verifier";
+
+/* The token's parts for MODE as this side would make them: the lengths
+   of HEADER and TRAILER (0 without one). */
+static OM_uint32
+iov_lengths (gss_ctx_id_t ctx, enum iov_mode mode, int conf, size_t size,
+	     size_t *header, size_t *trailer)
+{
+  gss_iov_buffer_desc iov[3];
+  OM_uint32 major, minor;
+  int n = 0;
+
+  iov[n].type = GSS_IOV_BUFFER_TYPE_HEADER;
+  iov[n].buffer.length = 0;
+  iov[n++].buffer.value = NULL;
+  iov[n].type = GSS_IOV_BUFFER_TYPE_DATA;
+  iov[n].buffer.length = size;
+  iov[n++].buffer.value = NULL;
+  if (mode != IOV_ROTATED)
+    {
+      iov[n].type = GSS_IOV_BUFFER_TYPE_TRAILER;
+      iov[n].buffer.length = 0;
+      iov[n++].buffer.value = NULL;
+    }
+  major = gss_wrap_iov_length (&minor, ctx, conf, 0, NULL, iov, n);
+  *header = iov[0].buffer.length;
+  *trailer = mode != IOV_ROTATED ? iov[2].buffer.length : 0;
+  return major;
+}
+
+/* The array HEADER [SIGN_ONLY] DATA [SIGN_ONLY] [TRAILER] over TOK, whose
+   parts are HLEN, SIZE and TLEN octets. */
+static int
+iov_over (gss_iov_buffer_desc *iov, enum iov_mode mode, unsigned char *tok,
+	  size_t hlen, size_t size, size_t tlen)
+{
+  int n = 0;
+
+  iov[n].type = GSS_IOV_BUFFER_TYPE_HEADER;
+  iov[n].buffer.value = tok;
+  iov[n++].buffer.length = hlen;
+  if (mode == IOV_SIGN_ONLY)
+    {
+      iov[n].type = GSS_IOV_BUFFER_TYPE_SIGN_ONLY;
+      iov[n].buffer.value = (void *) ASSOC1;
+      iov[n++].buffer.length = sizeof ASSOC1 - 1;
+    }
+  iov[n].type = GSS_IOV_BUFFER_TYPE_DATA;
+  iov[n].buffer.value = tok + hlen;
+  iov[n++].buffer.length = size;
+  if (mode == IOV_SIGN_ONLY)
+    {
+      iov[n].type = GSS_IOV_BUFFER_TYPE_SIGN_ONLY;
+      iov[n].buffer.value = (void *) ASSOC2;
+      iov[n++].buffer.length = sizeof ASSOC2 - 1;
+    }
+  if (mode != IOV_ROTATED)
+    {
+      iov[n].type = GSS_IOV_BUFFER_TYPE_TRAILER;
+      iov[n].buffer.value = tok + hlen + size;
+      iov[n++].buffer.length = tlen;
+    }
+  return n;
+}
+
+static int
+send_iov (gss_ctx_id_t ctx, size_t index, enum iov_mode mode, int conf,
+	  enum direction dir)
+{
+  size_t size = SIZES[index], hlen = 0, tlen = 0;
+  unsigned char *tokbuf = NULL;
+  gss_buffer_desc msg, tok = GSS_C_EMPTY_BUFFER,
+    assoc = { sizeof ASSOC1 - 1, (void *) ASSOC1 };
+  gss_iov_buffer_desc iov[5];
+  OM_uint32 major, minor = 0;
+  int state = -1, ok = 0, n;
+  const char *call = "wrap_iov";
+
+  if (mode == IOV_TO_UNWRAP || mode == IOV_SIGN_ONLY || mode == IOV_ROTATED)
+    {
+      major = iov_lengths (ctx, mode, conf, size, &hlen, &tlen);
+      call = "wrap_iov_length";
+      if (!GSS_ERROR (major))
+	{
+	  tokbuf = malloc (hlen + size + tlen + 1);
+	  if (tokbuf == NULL)
+	    return 0;
+	  fill_payload (tokbuf + hlen, size, index, (enum kind) conf, dir);
+	  n = iov_over (iov, mode, tokbuf, hlen, size, tlen);
+	  major = gss_wrap_iov (&minor, ctx, conf, 0, &state, iov, n);
+	  call = "wrap_iov";
+	  tok.value = tokbuf;
+	  tok.length = hlen + size + tlen;
+	}
+    }
+  else
+    {
+      tokbuf = malloc (size + 1);
+      if (tokbuf == NULL)
+	return 0;
+      fill_payload (tokbuf, size, index, (enum kind) conf, dir);
+      msg.length = size;
+      msg.value = tokbuf;
+      if (mode == AEAD)
+	{
+	  call = "wrap_aead";
+	  major = gss_wrap_aead (&minor, ctx, conf, 0, &assoc, &msg, &state,
+				 &tok);
+	}
+      else
+	{
+	  call = "wrap";
+	  major = gss_wrap (&minor, ctx, conf, 0, &msg, &state, &tok);
+	}
+    }
+  if (GSS_ERROR (major))
+    {
+      say (" iov=failed(size=%lu,mode=%s,conf=%d)", (unsigned long) size,
+	   IOV_MODE_NAMES[mode], conf);
+      say_failure (call, major, minor);
+    }
+  else if (state != conf)
+    say (" iov=failed(size=%lu,mode=%s,conf_state=%d)",
+	 (unsigned long) size, IOV_MODE_NAMES[mode], state);
+  else if (write_frame (&tok) == 0)
+    ok = 1;
+  if (tok.value != tokbuf)
+    gss_release_buffer (&minor, &tok);
+  free (tokbuf);
+  return ok;
+}
+
+static int
+receive_iov (gss_ctx_id_t ctx, size_t index, enum iov_mode mode, int conf,
+	     enum direction dir)
+{
+  size_t size = SIZES[index], hlen = 0, tlen = 0;
+  unsigned char *expected = malloc (size ? size : 1);
+  gss_buffer_desc tok = GSS_C_EMPTY_BUFFER, out = GSS_C_EMPTY_BUFFER,
+    assoc = { sizeof ASSOC1 - 1, (void *) ASSOC1 };
+  gss_iov_buffer_desc iov[5];
+  OM_uint32 major, minor = 0;
+  gss_qop_t qop = 12345;
+  int state = -1, ok = 0, n;
+  const char *call = "unwrap_iov";
+  const unsigned char *got = NULL;
+
+  if (expected == NULL)
+    return 0;
+  fill_payload (expected, size, index, (enum kind) conf, dir);
+  if (read_frame (&tok) <= 0)
+    {
+      say (" iov=failed(size=%lu,mode=%s,no-token)", (unsigned long) size,
+	   IOV_MODE_NAMES[mode]);
+      free (expected);
+      return 0;
+    }
+  switch (mode)
+    {
+    case IOV_TO_UNWRAP:
+      call = "unwrap";
+      major = gss_unwrap (&minor, ctx, &tok, &out, &state, &qop);
+      got = out.value;
+      break;
+    case WRAP_TO_STREAM:
+      iov[0].type = GSS_IOV_BUFFER_TYPE_STREAM;
+      iov[0].buffer = tok;
+      iov[1].type = GSS_IOV_BUFFER_TYPE_DATA;
+      iov[1].buffer.length = 0;
+      iov[1].buffer.value = NULL;
+      major = gss_unwrap_iov (&minor, ctx, &state, &qop, iov, 2);
+      out.length = iov[1].buffer.length;
+      got = iov[1].buffer.value;
+      out.value = NULL;
+      break;
+    case AEAD:
+      call = "unwrap_aead";
+      major = gss_unwrap_aead (&minor, ctx, &tok, &assoc, &out, &state, &qop);
+      got = out.value;
+      break;
+    default:
+      /* The sender's parts have the lengths ours would have. */
+      major = iov_lengths (ctx, mode, conf, size, &hlen, &tlen);
+      if (GSS_ERROR (major))
+	{
+	  call = "wrap_iov_length";
+	  break;
+	}
+      if (tok.length != hlen + size + tlen)
+	{
+	  say (" iov=failed(size=%lu,mode=%s,token-length=%lu)",
+	       (unsigned long) size, IOV_MODE_NAMES[mode],
+	       (unsigned long) tok.length);
+	  goto cleanup;
+	}
+      n = iov_over (iov, mode, tok.value, hlen, size, tlen);
+      major = gss_unwrap_iov (&minor, ctx, &state, &qop, iov, n);
+      out.length = size;
+      got = (unsigned char *) tok.value + hlen;
+      break;
+    }
+  if (major != GSS_S_COMPLETE)
+    {
+      say (" iov=failed(size=%lu,mode=%s,conf=%d)", (unsigned long) size,
+	   IOV_MODE_NAMES[mode], conf);
+      say_failure (call, major, minor);
+    }
+  else if (qop != 0 || state != conf)
+    say (" iov=failed(size=%lu,mode=%s,qop=%lu,conf_state=%d)",
+	 (unsigned long) size, IOV_MODE_NAMES[mode], (unsigned long) qop,
+	 state);
+  else if (out.length != size || (size > 0 && memcmp (got, expected, size) != 0))
+    say (" iov=failed(size=%lu,mode=%s,wrong-payload)", (unsigned long) size,
+	 IOV_MODE_NAMES[mode]);
+  else
+    ok = 1;
+
+cleanup:
+  free (tok.value);
+  if (out.value)
+    gss_release_buffer (&minor, &out);
+  free (expected);
+  return ok;
+}
+
+static int
+exchange_iov (gss_ctx_id_t ctx, int initiator, int subset)
+{
+  enum direction mine = initiator ? I_TO_A : A_TO_I;
+  enum direction theirs = initiator ? A_TO_I : I_TO_A;
+  size_t i;
+  int m, conf;
+
+  for (i = 0; i < N_SIZES; i++)
+    for (m = 0; m < N_IOV_MODES; m++)
+      for (conf = 0; conf < 2; conf++)
+	{
+	  /* What Heimdal 7.8 takes: it answers EINVAL to a STREAM (and so
+	     to gss_unwrap_aead), its gss_wrap rotates (RRC) so its token
+	     cannot be cut into parts at fixed places, and its
+	     integrity-only IOV tokens match neither MIT's nor its own
+	     gss_wrap's. */
+	  if (subset == IOV_HEIMDAL && (m == WRAP_TO_STREAM
+					|| m == WRAP_TO_PARTS || m == AEAD
+					|| conf == 0))
+	    continue;
+	  /* A DCE-style context takes no STREAM (so no gss_unwrap_aead
+	     either, at MIT or here), and its IOV tokens have EC 16 where
+	     gss_wrap's have 0, so those cannot be cut at IOV lengths. */
+	  if (subset == IOV_DCE && (m == WRAP_TO_STREAM || m == WRAP_TO_PARTS
+				    || m == AEAD))
+	    continue;
+	  if (initiator)
+	    {
+	      if (!send_iov (ctx, i, m, conf, mine)
+		  || !receive_iov (ctx, i, m, conf, theirs))
+		return 0;
+	    }
+	  else if (!receive_iov (ctx, i, m, conf, theirs)
+		   || !send_iov (ctx, i, m, conf, mine))
+	    return 0;
+	}
+  say (" iov=ok");
+  return 1;
+}
+
 /* Replay and sequence detection across the two libraries: the sender
    makes four wrap tokens and sends them as 1 2 2 4 3; with
    GSS_C_REPLAY_FLAG and GSS_C_SEQUENCE_FLAG the receiver must see
@@ -1197,6 +1491,9 @@ usage (FILE *f)
 	   "  --deleg-target NAME@HOST  acceptor: use the delegated credential to\n"
 	   "                       reach this service (default: itself)\n"
 	   "  --messages           exchange wrap and MIC tokens afterwards\n"
+	   "  --iov                exchange IOV and AEAD tokens afterwards\n"
+	   "  --iov-heimdal        the same, only what Heimdal 7.8 takes\n"
+	   "  --iov-dce            the same, only what a DCE-style context takes\n"
 	   "  --sequence           then send wrap tokens out of order (1 2 2 4 3)\n"
 	   "                       each way; the receiver reports what it saw\n"
 	   "  --show-tokens        describe the first wrap, confidential wrap and\n"
@@ -1256,6 +1553,12 @@ parse_options (int argc, char **argv, struct options *o)
 	o->require_deleg = 1, takes = 0;
       else if (strcmp (a, "--messages") == 0)
 	o->messages = 1, takes = 0;
+      else if (strcmp (a, "--iov") == 0)
+	o->iov = IOV_ALL, takes = 0;
+      else if (strcmp (a, "--iov-heimdal") == 0)
+	o->iov = IOV_HEIMDAL, takes = 0;
+      else if (strcmp (a, "--iov-dce") == 0)
+	o->iov = IOV_DCE, takes = 0;
       else if (strcmp (a, "--sequence") == 0)
 	o->sequence = 1, takes = 0;
       else if (strcmp (a, "--session-key") == 0)
@@ -1480,6 +1783,8 @@ main (int argc, char **argv)
 	  ok = 0;		/* reached only when the transfer failed */
 	}
       if (ok && o.messages && !exchange_messages (c.ctx, o.initiate))
+	ok = 0;
+      if (ok && o.iov && !exchange_iov (c.ctx, o.initiate, o.iov))
 	ok = 0;
       if (ok && o.sequence && !exchange_sequence (c.ctx, o.initiate))
 	ok = 0;

@@ -1,7 +1,8 @@
 /* sweep.c - out of memory at every allocation of a whole context's
    life: credentials and names, establishment with mutual
    authentication, channel bindings and delegation, wrap/unwrap with and
-   without confidentiality, MIC, export and import of the context,
+   without confidentiality, MIC, IOV and AEAD, export and import of the
+   context,
    inquiries, exported and canonical names, a status text, deletion.  tests/oom/sweep.sh runs
    it inside a throwaway realm with tests/oom/failalloc.so preloaded,
    under memcheck when it can.
@@ -210,6 +211,68 @@ done:
   return ok;
 }
 
+/* The same with gss_wrap_iov and gss_unwrap_iov, HEADER and TRAILER
+   allocated by the library, then gss_wrap_aead and gss_unwrap_aead
+   (a STREAM whose DATA is allocated). */
+static bool
+iov_round_trip (struct run *r, gss_ctx_id_t from, gss_ctx_id_t to)
+{
+  static const char text[] = "a message in place";
+  static const char assoc_text[] = "associated";
+  char msg[sizeof text];
+  gss_buffer_desc in = { sizeof text - 1, (void *) text },
+    assoc = { sizeof assoc_text - 1, (void *) assoc_text };
+  gss_buffer_desc tok = GSS_C_EMPTY_BUFFER, out = GSS_C_EMPTY_BUFFER;
+  gss_iov_buffer_desc iov[3];
+  OM_uint32 major, minor, tmp;
+  bool ok = false;
+
+  memcpy (msg, text, sizeof text);
+  /* Keys of RFC 1964 / RFC 4757 tokens (des3, arcfour) have no IOV;
+     the length inquiry allocates nothing. */
+  iov[0].type = GSS_IOV_BUFFER_TYPE_HEADER;
+  iov[1].type = GSS_IOV_BUFFER_TYPE_DATA;
+  iov[1].buffer.length = 1;
+  iov[1].buffer.value = NULL;
+  if (gss_wrap_iov_length (&minor, from, 1, GSS_C_QOP_DEFAULT, NULL, iov, 2)
+      == GSS_S_UNAVAILABLE)
+    return true;
+  iov[0].type = GSS_IOV_BUFFER_TYPE_HEADER | GSS_IOV_BUFFER_FLAG_ALLOCATE;
+  iov[0].buffer.length = 0;
+  iov[0].buffer.value = NULL;
+  iov[1].type = GSS_IOV_BUFFER_TYPE_DATA;
+  iov[1].buffer.length = sizeof text - 1;
+  iov[1].buffer.value = msg;
+  iov[2].type = GSS_IOV_BUFFER_TYPE_TRAILER | GSS_IOV_BUFFER_FLAG_ALLOCATE;
+  iov[2].buffer.length = 0;
+  iov[2].buffer.value = NULL;
+  CALL ("gss_wrap_iov", GSS_S_COMPLETE,
+	gss_wrap_iov (&minor, from, 1, GSS_C_QOP_DEFAULT, NULL, iov, 3));
+  CALL ("gss_unwrap_iov", GSS_S_COMPLETE,
+	gss_unwrap_iov (&minor, to, NULL, NULL, iov, 3));
+  if (memcmp (msg, text, sizeof text) != 0)
+    {
+      wrong (r, "gss_unwrap_iov: another message came out");
+      goto done;
+    }
+  CALL ("gss_wrap_aead", GSS_S_COMPLETE,
+	gss_wrap_aead (&minor, from, 1, GSS_C_QOP_DEFAULT, &assoc, &in, NULL,
+		       &tok));
+  CALL ("gss_unwrap_aead", GSS_S_COMPLETE,
+	gss_unwrap_aead (&minor, to, &tok, &assoc, &out, NULL, NULL));
+  if (out.length != in.length || memcmp (out.value, in.value, in.length) != 0)
+    {
+      wrong (r, "gss_unwrap_aead: another message came out");
+      goto done;
+    }
+  ok = true;
+done:
+  gss_release_iov_buffer (&tmp, iov, 3);
+  gss_release_buffer (&tmp, &tok);
+  gss_release_buffer (&tmp, &out);
+  return ok;
+}
+
 /* One whole sequence; the shim is armed by the caller. */
 static void
 sequence (struct run *r)
@@ -285,7 +348,8 @@ sequence (struct run *r)
 	gss_display_name (&minor, source, &shown, NULL));
   if (!round_trip (r, "initiator", ictx, actx, 0)
       || !round_trip (r, "acceptor", actx, ictx, 1)
-      || !mic (r, ictx, actx))
+      || !mic (r, ictx, actx)
+      || !iov_round_trip (r, actx, ictx))
     goto done;
   CALL ("gss_export_sec_context", GSS_S_COMPLETE,
 	gss_export_sec_context (&minor, &ictx, &exported));
