@@ -76,10 +76,8 @@ spnego_finish (struct spnego_ctx *ctx, OM_uint32 *ret_flags,
   *time_rec = ctx->inner_time;
 }
 
-/* Per-message calls and inquiries need the whole of SPNEGO done: until
-   then the MICs may still say the negotiation was tampered with. */
-static OM_uint32
-check_open (OM_uint32 *minor, const struct spnego_ctx *ctx)
+OM_uint32
+spnego_check_open (OM_uint32 *minor, const struct spnego_ctx *ctx)
 {
   if (ctx->open && ctx->inner != GSS_C_NO_CONTEXT)
     return GSS_S_COMPLETE;
@@ -112,7 +110,7 @@ spnego_process_context_token (OM_uint32 *minor, void *mctx,
   struct spnego_ctx *ctx = mctx;
 
   if (ctx->inner == GSS_C_NO_CONTEXT)
-    return check_open (minor, ctx);
+    return spnego_check_open (minor, ctx);
   return gss_process_context_token (minor, ctx->inner, token);
 }
 
@@ -120,7 +118,7 @@ OM_uint32
 spnego_context_time (OM_uint32 *minor, const void *mctx, OM_uint32 *time_rec)
 {
   const struct spnego_ctx *ctx = mctx;
-  OM_uint32 major = check_open (minor, ctx);
+  OM_uint32 major = spnego_check_open (minor, ctx);
 
   if (major)
     return major;
@@ -159,7 +157,7 @@ spnego_export_sec_context (OM_uint32 *minor, void *mctx, gss_buffer_t token)
 {
   struct spnego_ctx *ctx = mctx;
 
-  if (check_open (minor, ctx))
+  if (spnego_check_open (minor, ctx))
     return GSS_S_UNAVAILABLE;
   /* The inner context's own interprocess token: SPNEGO has nothing
      left to say once it is done. */
@@ -206,7 +204,7 @@ spnego_get_mic (OM_uint32 *minor, void *mctx, gss_qop_t qop,
 		const gss_buffer_t message, gss_buffer_t token)
 {
   struct spnego_ctx *ctx = mctx;
-  OM_uint32 major = check_open (minor, ctx);
+  OM_uint32 major = spnego_check_open (minor, ctx);
 
   if (major)
     return major;
@@ -218,7 +216,7 @@ spnego_verify_mic (OM_uint32 *minor, void *mctx, const gss_buffer_t message,
 		   const gss_buffer_t token, gss_qop_t *qop_state)
 {
   struct spnego_ctx *ctx = mctx;
-  OM_uint32 major = check_open (minor, ctx);
+  OM_uint32 major = spnego_check_open (minor, ctx);
 
   if (major)
     return major;
@@ -230,7 +228,7 @@ spnego_wrap (OM_uint32 *minor, void *mctx, int conf_req, gss_qop_t qop,
 	     const gss_buffer_t input, int *conf_state, gss_buffer_t output)
 {
   struct spnego_ctx *ctx = mctx;
-  OM_uint32 major = check_open (minor, ctx);
+  OM_uint32 major = spnego_check_open (minor, ctx);
 
   if (major)
     return major;
@@ -243,7 +241,7 @@ spnego_unwrap (OM_uint32 *minor, void *mctx, const gss_buffer_t input,
 	       gss_buffer_t output, int *conf_state, gss_qop_t *qop_state)
 {
   struct spnego_ctx *ctx = mctx;
-  OM_uint32 major = check_open (minor, ctx);
+  OM_uint32 major = spnego_check_open (minor, ctx);
 
   if (major)
     return major;
@@ -257,7 +255,7 @@ spnego_wrap_size_limit (OM_uint32 *minor, const void *mctx, int conf_req,
 			OM_uint32 *max_input_size)
 {
   const struct spnego_ctx *ctx = mctx;
-  OM_uint32 major = check_open (minor, ctx);
+  OM_uint32 major = spnego_check_open (minor, ctx);
 
   if (major)
     return major;

@@ -6,7 +6,7 @@ noinst_LTLIBRARIES += mech/spnego/libgss-spnego.la
 mech_spnego_libgss_spnego_la_SOURCES = \
 	mech/spnego/spnego.h mech/spnego/mech.c mech/spnego/asn1.c \
 	mech/spnego/asn1-tab.c mech/spnego/context.c mech/spnego/init.c \
-	mech/spnego/accept.c
+	mech/spnego/accept.c mech/spnego/ext.c
 mech_spnego_libgss_spnego_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/lib
 mech_spnego_libgss_spnego_la_CFLAGS = $(AM_CFLAGS) $(TASN1_CFLAGS)
 EXTRA_DIST += mech/spnego/spnego.asn

@@ -220,4 +220,10 @@ const struct gss_mech _gss_spnego_mech = {
 
   .negotiates = true,
   .negotiated_mech = spnego_negotiated_mech,
+
+  .inquire_sec_context_by_oid = spnego_inquire_sec_context_by_oid,
+  .mech_attrs = spnego_mech_attrs,
+  .wrap_iov = spnego_wrap_iov,
+  .unwrap_iov = spnego_unwrap_iov,
+  .wrap_iov_length = spnego_wrap_iov_length,
 };

@@ -108,6 +108,12 @@ OM_uint32 spnego_handle_mic (OM_uint32 *minor, struct spnego_ctx *ctx,
 			     const gss_buffer_t mic_in, bool sending_token,
 			     gss_buffer_t mic_out);
 
+/* GSS_S_COMPLETE once SPNEGO itself is complete (per-message calls
+   and inquiries wait for it: until then the MICs may still say the
+   negotiation was tampered with), else GSS_S_NO_CONTEXT. */
+OM_uint32 spnego_check_open (OM_uint32 *minor,
+			     const struct spnego_ctx *ctx);
+
 /* The context is established: record the inner flags and lifetime
    and return them. */
 void spnego_finish (struct spnego_ctx *ctx, OM_uint32 *ret_flags,
@@ -129,5 +135,22 @@ OM_uint32 spnego_accept_sec_context (OM_uint32 *minor, void **mctx,
 				     gss_buffer_t output_token,
 				     OM_uint32 *ret_flags, OM_uint32 *time_rec,
 				     void **delegated_mcred);
+
+/* ext.c: the extensions of MIT's gssapi_ext.h, on the inner context. */
+OM_uint32 spnego_inquire_sec_context_by_oid (OM_uint32 *minor,
+					     const void *mctx,
+					     gss_const_OID object,
+					     gss_buffer_set_t *data_set);
+OM_uint32 spnego_wrap_iov (OM_uint32 *minor, void *mctx, int conf_req,
+			   gss_qop_t qop, int *conf_state,
+			   gss_iov_buffer_desc *iov, int iov_count);
+OM_uint32 spnego_unwrap_iov (OM_uint32 *minor, void *mctx, int *conf_state,
+			     gss_qop_t *qop_state, gss_iov_buffer_desc *iov,
+			     int iov_count);
+OM_uint32 spnego_wrap_iov_length (OM_uint32 *minor, void *mctx,
+				  int conf_req, gss_qop_t qop,
+				  int *conf_state, gss_iov_buffer_desc *iov,
+				  int iov_count);
+extern const gss_OID_desc *const spnego_mech_attrs[];
 
 #endif

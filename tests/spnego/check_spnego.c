@@ -256,6 +256,70 @@ START_TEST (test_establish)
 }
 END_TEST
 
+/* MIT's extensions on SPNEGO contexts reach the inner context: the same
+   session key at both ends, IOV tokens that gss_unwrap reads, and
+   SPNEGO's own RFC 5587 attributes. */
+START_TEST (test_extensions)
+{
+  struct est e;
+  gss_buffer_set_t ik = GSS_C_NO_BUFFER_SET, ak = GSS_C_NO_BUFFER_SET;
+  gss_iov_buffer_desc iov[3];
+  char data[] = "protected in place";
+  gss_OID_set attrs = GSS_C_NO_OID_SET;
+  int conf, present;
+  gss_qop_t qop;
+
+  established (&e, base | GSS_C_MUTUAL_FLAG, GSS_C_NO_CHANNEL_BINDINGS);
+  ck_assert_uint_eq (gss_inquire_sec_context_by_oid
+		     (&minor, e.init, GSS_C_INQ_SSPI_SESSION_KEY, &ik),
+		     GSS_S_COMPLETE);
+  ck_assert_uint_eq (gss_inquire_sec_context_by_oid
+		     (&minor, e.accept, GSS_C_INQ_SSPI_SESSION_KEY, &ak),
+		     GSS_S_COMPLETE);
+  ck_assert_uint_eq (ik->count, 2);
+  ck_assert_uint_eq (ak->count, 2);
+  ck_assert_uint_gt (ik->elements[0].length, 0);
+  ck_assert (ik->elements[0].length == ak->elements[0].length
+	     && memcmp (ik->elements[0].value, ak->elements[0].value,
+			ak->elements[0].length) == 0);
+  gss_release_buffer_set (&minor, &ik);
+  gss_release_buffer_set (&minor, &ak);
+
+  iov[0].type = GSS_IOV_BUFFER_TYPE_HEADER | GSS_IOV_BUFFER_FLAG_ALLOCATE;
+  iov[0].buffer = (gss_buffer_desc) GSS_C_EMPTY_BUFFER;
+  iov[1].type = GSS_IOV_BUFFER_TYPE_DATA;
+  iov[1].buffer.value = data;
+  iov[1].buffer.length = sizeof data - 1;
+  iov[2].type = GSS_IOV_BUFFER_TYPE_TRAILER | GSS_IOV_BUFFER_FLAG_ALLOCATE;
+  iov[2].buffer = (gss_buffer_desc) GSS_C_EMPTY_BUFFER;
+  ck_assert_uint_eq (gss_wrap_iov (&minor, e.init, 1, 0, &conf, iov, 3),
+		     GSS_S_COMPLETE);
+  ck_assert_int_eq (conf, 1);
+  ck_assert (memcmp (data, "protected in place", sizeof data - 1) != 0);
+  ck_assert_uint_eq (gss_unwrap_iov (&minor, e.accept, &conf, &qop, iov, 3),
+		     GSS_S_COMPLETE);
+  ck_assert (memcmp (data, "protected in place", sizeof data - 1) == 0);
+  gss_release_iov_buffer (&minor, iov, 3);
+  /* Integrity only, the other way. */
+  ck_assert_uint_eq (gss_wrap_iov (&minor, e.accept, 0, 0, &conf, iov, 3),
+		     GSS_S_COMPLETE);
+  ck_assert_int_eq (conf, 0);
+  ck_assert_uint_eq (gss_unwrap_iov (&minor, e.init, &conf, &qop, iov, 3),
+		     GSS_S_COMPLETE);
+  ck_assert_int_eq (conf, 0);
+  gss_release_iov_buffer (&minor, iov, 3);
+
+  ck_assert_uint_eq (gss_inquire_attrs_for_mech (&minor, GSS_SPNEGO, &attrs,
+						 NULL), GSS_S_COMPLETE);
+  ck_assert_uint_eq (gss_test_oid_set_member (&minor, GSS_C_MA_MECH_NEGO,
+					      attrs, &present),
+		     GSS_S_COMPLETE);
+  ck_assert_int_eq (present, 1);
+  gss_release_oid_set (&minor, &attrs);
+  est_free (&e);
+}
+END_TEST
+
 START_TEST (test_delegation)
 {
   struct est e;
@@ -1017,6 +1081,7 @@ unit_suite (void)
 
   tcase_set_timeout (tc, 120);
   tcase_add_loop_test (tc, test_establish, 0, 2);
+  tcase_add_test (tc, test_extensions);
   tcase_add_test (tc, test_delegation);
   tcase_add_loop_test (tc, test_bindings, 0, 2);
   tcase_add_test (tc, test_transfer);
