@@ -113,6 +113,7 @@ krb5_gss_read_checksum (OM_uint32 *minor, const krb5_checksum *cksum,
   const unsigned char *p = cksum->contents;
   static const unsigned char zero[BND_LENGTH];
   unsigned char mine[BND_LENGTH];
+  bool bound;
 
   deleg->length = 0;
   deleg->data = NULL;
@@ -124,7 +125,9 @@ krb5_gss_read_checksum (OM_uint32 *minor, const krb5_checksum *cksum,
     }
   /* An acceptor without bindings ignores the initiator's; one with
      bindings takes a match, or an initiator that sent none. */
-  if (cb != GSS_C_NO_CHANNEL_BINDINGS && memcmp (p + 4, zero, BND_LENGTH))
+  bound = cb != GSS_C_NO_CHANNEL_BINDINGS
+    && memcmp (p + 4, zero, BND_LENGTH) != 0;
+  if (bound)
     {
       bindings_hash (cb, mine);
       if (memcmp (mine, p + 4, BND_LENGTH) != 0)
@@ -137,7 +140,7 @@ krb5_gss_read_checksum (OM_uint32 *minor, const krb5_checksum *cksum,
   /* MIT 1.19 and later: the context is channel-bound when both sides
      had bindings and they matched (an initiator that sent none leaves
      the flag clear). */
-  if (cb != GSS_C_NO_CHANNEL_BINDINGS && memcmp (p + 4, zero, BND_LENGTH))
+  if (bound)
     *flags |= GSS_C_CHANNEL_BOUND_FLAG;
   if ((*flags & GSS_C_DELEG_FLAG) && cksum->length >= BASE_LENGTH + 4)
     {

@@ -81,6 +81,19 @@ name_userok (const void *mname, const char *username)
   return gss_userok ((gss_name_t) mname, username);
 }
 
+/* The mechanisms SPNEGO negotiates among, into SET (OIDS its room). */
+static void
+inner_mechs (gss_OID_set_desc *set, gss_OID_desc *oids, size_t room)
+{
+  size_t i;
+
+  set->count = 0;
+  set->elements = oids;
+  for (i = 0; _gss_mechs[i] && set->count < room; i++)
+    if (!_gss_mechs[i]->negotiates)
+      oids[set->count++] = *_gss_mechs[i]->oid;
+}
+
 /* The credential of the first inner mechanism that has one. */
 static OM_uint32
 cred_acquire (OM_uint32 *minor, const void *desired_mname,
@@ -90,16 +103,31 @@ cred_acquire (OM_uint32 *minor, const void *desired_mname,
   gss_OID_set_desc set;
   gss_OID_desc oids[16];
   gss_cred_id_t cred = GSS_C_NO_CREDENTIAL;
-  size_t i;
   OM_uint32 major;
 
-  set.count = 0;
-  set.elements = oids;
-  for (i = 0; _gss_mechs[i] && set.count < 16; i++)
-    if (!_gss_mechs[i]->negotiates)
-      oids[set.count++] = *_gss_mechs[i]->oid;
+  inner_mechs (&set, oids, 16);
   major = gss_acquire_cred (minor, (gss_name_t) desired_mname, time_req,
 			    &set, usage, &cred, NULL, time_rec);
+  *mcred = cred;
+  return major;
+}
+
+/* The same from a credential store (an HTTP server's per-host keytab,
+   mod_auth_gssapi's GssapiCredStore): the inner mechanisms read it. */
+static OM_uint32
+cred_acquire_from (OM_uint32 *minor, const void *desired_mname,
+		   OM_uint32 time_req, gss_cred_usage_t usage,
+		   gss_const_key_value_set_t store, void **mcred,
+		   OM_uint32 *time_rec)
+{
+  gss_OID_set_desc set;
+  gss_OID_desc oids[16];
+  gss_cred_id_t cred = GSS_C_NO_CREDENTIAL;
+  OM_uint32 major;
+
+  inner_mechs (&set, oids, 16);
+  major = gss_acquire_cred_from (minor, (gss_name_t) desired_mname, time_req,
+				 &set, usage, store, &cred, NULL, time_rec);
   *mcred = cred;
   return major;
 }
@@ -198,6 +226,7 @@ const struct gss_mech _gss_spnego_mech = {
   .userok = name_userok,
 
   .acquire_cred = cred_acquire,
+  .acquire_cred_from = cred_acquire_from,
   .inquire_cred = cred_inquire,
   .release_cred = cred_release,
 

@@ -468,6 +468,54 @@ END_TEST
 
 /* An initiator credential acquired for SPNEGO: described as SPNEGO's,
    with the Kerberos principal, and usable for SPNEGO and Kerberos. */
+/* A SPNEGO credential from a credential store: the acceptor's keytab
+   named in the store, not the environment, as an HTTP server with a
+   keytab per virtual host has it. */
+START_TEST (test_cred_store)
+{
+  gss_OID_desc spnego_oid = *GSS_SPNEGO;
+  gss_OID_set_desc set = { 1, &spnego_oid };
+  gss_key_value_element_desc el = { "keytab", getenv ("KRB5_KTNAME") };
+  gss_key_value_set_desc store = { 1, &el };
+  gss_key_value_element_desc bad_el = { "keytab", "FILE:/nonexistent/keytab" };
+  gss_key_value_set_desc bad = { 1, &bad_el };
+  gss_cred_id_t acred = GSS_C_NO_CREDENTIAL;
+  gss_OID_set mechs = GSS_C_NO_OID_SET;
+  gss_ctx_id_t ictx = GSS_C_NO_CONTEXT, actx = GSS_C_NO_CONTEXT;
+  gss_name_t target = target_name ();
+  gss_buffer_desc itok = GSS_C_EMPTY_BUFFER, atok = GSS_C_EMPTY_BUFFER;
+  char *saved = getenv ("KRB5_KTNAME") ? strdup (getenv ("KRB5_KTNAME")) : NULL;
+
+  ck_assert_ptr_nonnull (saved);
+  el.value = saved;
+  /* The environment no longer names the keytab: only the store does. */
+  unsetenv ("KRB5_KTNAME");
+  ck_assert_uint_eq (gss_acquire_cred_from (&minor, GSS_C_NO_NAME, 0, &set,
+					    GSS_C_ACCEPT, &bad, &acred,
+					    NULL, NULL), GSS_S_NO_CRED);
+  ck_assert_uint_eq (gss_acquire_cred_from (&minor, GSS_C_NO_NAME, 0, &set,
+					    GSS_C_ACCEPT, &store, &acred,
+					    &mechs, NULL), GSS_S_COMPLETE);
+  ck_assert (mechs->count == 1 && gss_oid_equal (mechs->elements, GSS_SPNEGO));
+  gss_release_oid_set (&minor, &mechs);
+  ck_assert_uint_eq (gss_init_sec_context (&minor, GSS_C_NO_CREDENTIAL, &ictx,
+					   target, GSS_SPNEGO, 0, 0, NULL,
+					   NULL, NULL, &itok, NULL, NULL),
+		     GSS_S_CONTINUE_NEEDED);
+  ck_assert_uint_eq (gss_accept_sec_context (&minor, &actx, acred, &itok,
+					     NULL, NULL, NULL, &atok, NULL,
+					     NULL, NULL), GSS_S_COMPLETE);
+  setenv ("KRB5_KTNAME", saved, 1);
+  free (saved);
+  gss_release_buffer (&minor, &itok);
+  gss_release_buffer (&minor, &atok);
+  gss_delete_sec_context (&minor, &ictx, GSS_C_NO_BUFFER);
+  gss_delete_sec_context (&minor, &actx, GSS_C_NO_BUFFER);
+  gss_release_cred (&minor, &acred);
+  gss_release_name (&minor, &target);
+}
+END_TEST
+
 START_TEST (test_initiator_cred)
 {
   gss_OID_desc spnego_oid = *GSS_SPNEGO;
@@ -1087,6 +1135,7 @@ unit_suite (void)
   tcase_add_test (tc, test_transfer);
   tcase_add_loop_test (tc, test_raw_kerberos, 0, 3);
   tcase_add_test (tc, test_initiator_cred);
+  tcase_add_test (tc, test_cred_store);
   tcase_add_test (tc, test_bad_mech);
   suite_add_tcase (s, tc);
   tc = tcase_create ("hostile");
