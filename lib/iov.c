@@ -407,7 +407,7 @@ gss_wrap_aead (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
 	       gss_buffer_t input_payload_buffer, int *conf_state,
 	       gss_buffer_t output_message_buffer)
 {
-  gss_iov_buffer_desc iov[4];
+  gss_iov_buffer_desc iov[5];
   unsigned char *out = NULL;
   size_t total;
   OM_uint32 major;
@@ -438,6 +438,10 @@ gss_wrap_aead (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
     }
   iov[n].type = GSS_IOV_BUFFER_TYPE_DATA;
   iov[n++].buffer = *input_payload_buffer;
+  /* RFC 1964 and RFC 4757 tokens end in padding; RFC 4121 ones need
+     none. */
+  iov[n].type = GSS_IOV_BUFFER_TYPE_PADDING;
+  _gss_buffer_init (&iov[n++].buffer);
   iov[n].type = GSS_IOV_BUFFER_TYPE_TRAILER;
   _gss_buffer_init (&iov[n++].buffer);
 
@@ -448,7 +452,7 @@ gss_wrap_aead (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
   /* One allocation, the message copied once into the middle of it and
      protected there. */
   total = iov[0].buffer.length + input_payload_buffer->length
-    + iov[n - 1].buffer.length;
+    + iov[n - 2].buffer.length + iov[n - 1].buffer.length;
   if (total < input_payload_buffer->length
       || (out = malloc (total ? total : 1)) == NULL)
     {
@@ -457,12 +461,14 @@ gss_wrap_aead (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
       goto cleanup;
     }
   iov[0].buffer.value = out;
-  iov[n - 2].buffer.value = out + iov[0].buffer.length;
+  iov[n - 3].buffer.value = out + iov[0].buffer.length;
   if (input_payload_buffer->length)
-    memcpy (iov[n - 2].buffer.value, input_payload_buffer->value,
+    memcpy (iov[n - 3].buffer.value, input_payload_buffer->value,
 	    input_payload_buffer->length);
-  iov[n - 1].buffer.value = out + iov[0].buffer.length
+  iov[n - 2].buffer.value = out + iov[0].buffer.length
     + input_payload_buffer->length;
+  iov[n - 1].buffer.value = (unsigned char *) iov[n - 2].buffer.value
+    + iov[n - 2].buffer.length;
   major = gss_wrap_iov (minor_status, context_handle, conf_req_flag,
 			qop_req, conf_state, iov, n);
   if (major)
