@@ -401,7 +401,7 @@ START_TEST (test_tampering)
 
   p = establish ();
   for (conf = 0; conf < 2; conf++)
-    for (what = 0; what < 6; what++)
+    for (what = 0; what < 7; what++)
       {
 	unsigned char *m = message (64, 2);
 	struct wrapped w;
@@ -429,6 +429,15 @@ START_TEST (test_tampering)
 	    ((unsigned char *) h->buffer.value)[legacy_tokens () ? h->buffer.length - 1 : 15] ^= 1;
 	    break;
 	  case 5: s->type = GSS_IOV_BUFFER_TYPE_EMPTY; break;
+	  case 6:
+	    /* The last octet of the v1 checksum (before the confounder),
+	       which triple DES's SND_SEQ does not depend on; or the first
+	       of the trailer. */
+	    if (legacy_tokens ())
+	      ((unsigned char *) h->buffer.value)[h->buffer.length - 9] ^= 1;
+	    else
+	      ((unsigned char *) t->buffer.value)[0] ^= 1;
+	    break;
 	  }
 	major = gss_unwrap_iov (&minor, p.accept, NULL, NULL, w.iov, w.n);
 	ck_assert_msg (major == GSS_S_BAD_SIG, "conf %d change %d: %#x", conf, what, major);
@@ -969,6 +978,14 @@ START_TEST (test_legacy_layout)
       ck_assert (memcmp (iov[1].buffer.value, m, sizeof m) == 0);
       gss_release_buffer (&minor, &tok);
     }
+  /* A token reflected back to its sender is refused. */
+  memcpy (m, "0123456789", 10);
+  SET (0, GSS_IOV_BUFFER_TYPE_HEADER | GSS_IOV_BUFFER_FLAG_ALLOCATE, NULL, 0);
+  SET (1, GSS_IOV_BUFFER_TYPE_DATA, m, sizeof m);
+  SET (2, GSS_IOV_BUFFER_TYPE_PADDING, pb, sizeof pb);
+  ck_assert_uint_eq (gss_wrap_iov (&minor, p.accept, 1, 0, NULL, iov, 3), GSS_S_COMPLETE);
+  ck_assert_uint_eq (gss_unwrap_iov (&minor, p.accept, NULL, NULL, iov, 3), GSS_S_BAD_SIG);
+  gss_release_iov_buffer (&minor, iov, 3);
   pair_free (&p);
 
   /* DCE-style contexts: their v1 IOV layout is not made. */
