@@ -137,8 +137,9 @@ wrap_iov_common (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
  *   by the integrity check, never changed nor sent by the token), one
  *   HEADER that receives the token's header, at most one TRAILER that
  *   receives its trailer, at most one PADDING (RFC 4121 tokens need
- *   none: its length is set to 0), and EMPTY or MECH_PARAMS buffers
- *   that are ignored.  A HEADER, TRAILER or PADDING whose type carries
+ *   none: its length is set to 0; RFC 1964 and RFC 4757 tokens require
+ *   it and put their 1 to 8 octets of padding there), and EMPTY or
+ *   MECH_PARAMS buffers that are ignored.  A HEADER, TRAILER or PADDING whose type carries
  *   GSS_IOV_BUFFER_FLAG_ALLOCATE is allocated by the library and marked
  *   GSS_IOV_BUFFER_FLAG_ALLOCATED; release it with
  *   gss_release_iov_buffer().  Otherwise it must be at least as long as
@@ -147,10 +148,10 @@ wrap_iov_common (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
  * @param iov_count (in) The number of buffers in @iov.
  *
  * @desc
- * The token is the concatenation HEADER, DATA buffers, TRAILER: the
- * same RFC 4121 Wrap token gss_wrap() would make of the DATA buffers
- * put end to end, and gss_unwrap() (or the peer's gss_unwrap_iov())
- * takes it back.  The SIGN_ONLY buffers are not part of the token: the
+ * The token is the concatenation HEADER, DATA buffers, PADDING,
+ * TRAILER: the same Wrap token gss_wrap() would make of the DATA
+ * buffers put end to end, and gss_unwrap() (or the peer's
+ * gss_unwrap_iov()) takes it back.  The SIGN_ONLY buffers are not part of the token: the
  * peer must give the same ones, in the same places, to
  * gss_unwrap_iov().  Without a TRAILER buffer the trailer goes at the
  * end of the HEADER buffer and the token says so in its RRC field, as
@@ -162,8 +163,14 @@ wrap_iov_common (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
  * integrity check computed where they lie: no copy of the message is
  * made.
  *
- * Contexts keyed by des3-cbc-sha1 or arcfour-hmac, whose tokens are
- * those of RFC 1964 and RFC 4757, are refused: use gss_wrap().
+ * Contexts keyed by des3-cbc-sha1 or arcfour-hmac make the Wrap tokens
+ * of RFC 1964 and RFC 4757, laid out as MIT krb5 lays them: the HEADER
+ * holds the RFC 2743 framing, the token header, the checksum and the
+ * confounder; the DATA buffers are encrypted in place; the PADDING
+ * buffer, which is required, receives the padding; a TRAILER gets
+ * length 0.  The checksum covers the DATA, SIGN_ONLY and PADDING
+ * buffers in the array's order.  In a context established with
+ * GSS_C_DCE_STYLE such tokens are not made (GSS_S_UNAVAILABLE).
  *
  * @return GSS_S_COMPLETE: The token is in the HEADER, the DATA buffers
  *   and the TRAILER.
@@ -177,9 +184,10 @@ wrap_iov_common (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
  *   TRAILER or PADDING, a STREAM, or a buffer with a length but no
  *   storage (that is not to be allocated).
  * @return GSS_S_UNAVAILABLE: The context makes RFC 1964 or RFC 4757
- *   tokens (KRB5_BAD_ENCTYPE in @minor_status), or its key has no
- *   per-message tokens.
- * @return GSS_S_FAILURE: A HEADER or TRAILER is too short
+ *   tokens and was established with GSS_C_DCE_STYLE (KRB5_BAD_ENCTYPE
+ *   in @minor_status), or its key has no per-message tokens.
+ * @return GSS_S_FAILURE: A HEADER, TRAILER or PADDING is too short, or
+ *   the PADDING an RFC 1964 or RFC 4757 token needs is missing
  *   (KRB5_BAD_MSIZE), the message is too long (GSS_KRB5_S_G_WRONG_SIZE),
  *   or memory ran out.  What was allocated is released.
  *
@@ -214,6 +222,9 @@ gss_wrap_iov (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
  * example in front of and behind its DATA in one buffer, so that
  * gss_wrap_iov() then leaves a whole token there without any copy.
  * Without a TRAILER buffer the HEADER's length includes the trailer.
+ * For RFC 1964 and RFC 4757 tokens (des3-cbc-sha1, arcfour-hmac keys)
+ * the PADDING receives the padding's length, which depends on the DATA
+ * length, and a PADDING buffer is required.
  *
  * @return GSS_S_COMPLETE: The lengths are set.
  * @return GSS_S_CONTEXT_EXPIRED: The context has expired.
@@ -224,7 +235,10 @@ gss_wrap_iov (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
  * @return GSS_S_CALL_BAD_STRUCTURE: As for gss_wrap_iov(), except that
  *   no buffer needs storage.
  * @return GSS_S_UNAVAILABLE: The context makes RFC 1964 or RFC 4757
- *   tokens.
+ *   tokens and was established with GSS_C_DCE_STYLE.
+ * @return GSS_S_FAILURE: The context makes RFC 1964 or RFC 4757 tokens
+ *   and @iov has no PADDING (KRB5_BAD_MSIZE), or the message is too long
+ *   (GSS_KRB5_S_G_WRONG_SIZE).
  *
  * @see gss_wrap_iov gss_wrap_size_limit
  */
@@ -250,7 +264,9 @@ gss_wrap_iov_length (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
  * @param iov (in/out) Either the token in parts: one HEADER, the DATA
  *   buffers (decrypted in place), the SIGN_ONLY buffers the sender
  *   signed, and a TRAILER unless the trailer was rotated into the
- *   HEADER (a PADDING buffer, if given, must be empty); or the whole
+ *   HEADER (a PADDING buffer, if given, must be empty for RFC 4121
+ *   tokens; for RFC 1964 and RFC 4757 tokens it holds the padding, see
+ *   below, and a TRAILER must be empty); or the whole
  *   token in one STREAM buffer with exactly one DATA buffer and the
  *   SIGN_ONLY buffers.  With a STREAM, the DATA buffer is set to the
  *   message inside the STREAM buffer, which is decrypted (and, when the
@@ -262,15 +278,25 @@ gss_wrap_iov_length (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
  * @param iov_count (in) The number of buffers in @iov.
  *
  * @desc
- * Takes any RFC 4121 Wrap token: one that gss_wrap() made (given as a
- * STREAM, or split by the application into HEADER, DATA and TRAILER),
- * or that gss_wrap_iov() made here or at the peer.  The HEADER and
- * TRAILER must have exactly the token's lengths.  Replay and sequence
- * detection are those of gss_unwrap().  When the integrity check fails,
- * the DATA buffers may hold anything.
+ * Takes any Wrap token of the context: one that gss_wrap() made (given
+ * as a STREAM, or split by the application into HEADER, DATA, PADDING
+ * and TRAILER), or that gss_wrap_iov() made here or at the peer.  The
+ * HEADER and TRAILER must have exactly the token's lengths.  Replay and
+ * sequence detection are those of gss_unwrap().  When the integrity
+ * check fails, the DATA buffers may hold anything.
  *
- * A STREAM is refused in a context established with GSS_C_DCE_STYLE, as
- * by MIT, and so are RFC 1964 and RFC 4757 tokens (GSS_S_UNAVAILABLE).
+ * RFC 1964 and RFC 4757 tokens (des3-cbc-sha1 and arcfour-hmac keys)
+ * end in padding whose length is only known once decrypted.  As with
+ * MIT: the last octet of the PADDING buffer gives it; when it is longer
+ * than the PADDING buffer the rest is taken off the end of the last
+ * DATA buffer (so a token split as HEADER, DATA up to the last octet,
+ * PADDING of one octet unwraps), and the PADDING's length is set to 0.
+ * Without a PADDING buffer (or with an empty one) the padding stays at
+ * the end of the DATA for the caller to remove.
+ *
+ * A STREAM is refused in a context established with GSS_C_DCE_STYLE,
+ * as by MIT; such contexts with RFC 1964 or RFC 4757 tokens refuse IOV
+ * altogether (GSS_S_UNAVAILABLE).
  *
  * @return GSS_S_COMPLETE: The DATA buffers hold the message.
  * @return GSS_S_DUPLICATE_TOKEN: The message is authentic, but the
@@ -284,8 +310,8 @@ gss_wrap_iov_length (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
  * @return GSS_S_BAD_SIG: The integrity check failed: the token, a DATA
  *   or a SIGN_ONLY buffer was changed.
  * @return GSS_S_DEFECTIVE_TOKEN: The HEADER is not a Wrap token of this
- *   context, or the lengths of the HEADER, TRAILER or STREAM do not fit
- *   the token.
+ *   context, the lengths of the HEADER, PADDING, TRAILER or STREAM do
+ *   not fit the token, or its padding is malformed.
  * @return GSS_S_CONTEXT_EXPIRED: The context has expired.
  * @return GSS_S_NO_CONTEXT: @context_handle is not a live, established
  *   context.
@@ -296,7 +322,7 @@ gss_wrap_iov_length (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
  *   STREAM comes with a HEADER, TRAILER or PADDING, or without exactly
  *   one DATA.
  * @return GSS_S_UNAVAILABLE: The context makes RFC 1964 or RFC 4757
- *   tokens.
+ *   tokens and was established with GSS_C_DCE_STYLE.
  * @return GSS_S_FAILURE: A STREAM in a GSS_C_DCE_STYLE context, or
  *   memory ran out.
  *
@@ -407,7 +433,7 @@ gss_wrap_aead (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
 	       gss_buffer_t input_payload_buffer, int *conf_state,
 	       gss_buffer_t output_message_buffer)
 {
-  gss_iov_buffer_desc iov[4];
+  gss_iov_buffer_desc iov[5];
   unsigned char *out = NULL;
   size_t total;
   OM_uint32 major;
@@ -438,6 +464,10 @@ gss_wrap_aead (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
     }
   iov[n].type = GSS_IOV_BUFFER_TYPE_DATA;
   iov[n++].buffer = *input_payload_buffer;
+  /* RFC 1964 and RFC 4757 tokens end in padding; RFC 4121 ones need
+     none. */
+  iov[n].type = GSS_IOV_BUFFER_TYPE_PADDING;
+  _gss_buffer_init (&iov[n++].buffer);
   iov[n].type = GSS_IOV_BUFFER_TYPE_TRAILER;
   _gss_buffer_init (&iov[n++].buffer);
 
@@ -448,7 +478,7 @@ gss_wrap_aead (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
   /* One allocation, the message copied once into the middle of it and
      protected there. */
   total = iov[0].buffer.length + input_payload_buffer->length
-    + iov[n - 1].buffer.length;
+    + iov[n - 2].buffer.length + iov[n - 1].buffer.length;
   if (total < input_payload_buffer->length
       || (out = malloc (total ? total : 1)) == NULL)
     {
@@ -457,12 +487,14 @@ gss_wrap_aead (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
       goto cleanup;
     }
   iov[0].buffer.value = out;
-  iov[n - 2].buffer.value = out + iov[0].buffer.length;
+  iov[n - 3].buffer.value = out + iov[0].buffer.length;
   if (input_payload_buffer->length)
-    memcpy (iov[n - 2].buffer.value, input_payload_buffer->value,
+    memcpy (iov[n - 3].buffer.value, input_payload_buffer->value,
 	    input_payload_buffer->length);
-  iov[n - 1].buffer.value = out + iov[0].buffer.length
+  iov[n - 2].buffer.value = out + iov[0].buffer.length
     + input_payload_buffer->length;
+  iov[n - 1].buffer.value = (unsigned char *) iov[n - 2].buffer.value
+    + iov[n - 2].buffer.length;
   major = gss_wrap_iov (minor_status, context_handle, conf_req_flag,
 			qop_req, conf_state, iov, n);
   if (major)

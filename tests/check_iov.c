@@ -4,8 +4,9 @@
    round trips over every layout (pieces that split cipher blocks,
    SIGN_ONLY, trailer rotated into the header, allocated parts), IOV
    tokens against gss_unwrap and gss_wrap tokens against gss_unwrap_iov,
-   tampering, and the calling errors and malformed arrays.  Contexts
-   with RFC 1964 / RFC 4757 tokens must refuse IOV cleanly. */
+   tampering, and the calling errors and malformed arrays.  In the
+   triple-DES and arcfour realms the same round trips run with RFC 1964
+   / RFC 4757 tokens, whose padding goes into a PADDING buffer. */
 #include "realm-pair.h"
 #include <sys/wait.h>
 #include <unistd.h>
@@ -60,6 +61,7 @@ struct wrapped
   unsigned char *store;		/* the application's header and trailer room */
   unsigned char *msg;		/* the DATA octets, encrypted in place */
   unsigned char assoc1[5], assoc2[40];
+  unsigned char pad[16];	/* the application's PADDING room */
 };
 
 static void
@@ -136,6 +138,13 @@ build (struct wrapped *w, int layout, unsigned char *msg, size_t len)
       w->iov[n].type = GSS_IOV_BUFFER_TYPE_PADDING | GSS_IOV_BUFFER_FLAG_ALLOCATE;
       n++;
     }
+  else if (legacy_tokens ())
+    {
+      /* RFC 1964 / RFC 4757 tokens end in 1 to 8 octets of padding. */
+      w->iov[n].type = GSS_IOV_BUFFER_TYPE_PADDING;
+      w->iov[n].buffer.value = w->pad;
+      w->iov[n++].buffer.length = sizeof w->pad;
+    }
   w->n = n;
 }
 
@@ -150,22 +159,26 @@ find (struct wrapped *w, OM_uint32 type)
   return NULL;
 }
 
-/* HEADER, the message, TRAILER end to end: the token gss_unwrap takes. */
+/* HEADER, the message, PADDING, TRAILER end to end: the token
+   gss_unwrap takes. */
 static gss_buffer_desc
 concat (struct wrapped *w, size_t len)
 {
   gss_iov_buffer_desc *h = find (w, GSS_IOV_BUFFER_TYPE_HEADER),
+    *pd = find (w, GSS_IOV_BUFFER_TYPE_PADDING),
     *t = find (w, GSS_IOV_BUFFER_TYPE_TRAILER);
-  size_t tl = t ? t->buffer.length : 0;
-  gss_buffer_desc tok = { h->buffer.length + len + tl, NULL };
+  size_t tl = t ? t->buffer.length : 0, pl = pd ? pd->buffer.length : 0;
+  gss_buffer_desc tok = { h->buffer.length + len + pl + tl, NULL };
   unsigned char *p = malloc (tok.length + 1);
 
   tok.value = p;
   memcpy (p, h->buffer.value, h->buffer.length);
   if (len)
     memcpy (p + h->buffer.length, w->msg, len);
+  if (pl)
+    memcpy (p + h->buffer.length + len, pd->buffer.value, pl);
   if (tl)
-    memcpy (p + h->buffer.length + len, t->buffer.value, tl);
+    memcpy (p + h->buffer.length + len + pl, t->buffer.value, tl);
   return tok;
 }
 
@@ -182,8 +195,6 @@ START_TEST (test_round_trips)
   size_t i;
   int dir, conf, layout;
 
-  if (legacy_tokens ())
-    return;
   p = establish ();
   for (dir = 0; dir < 2; dir++)
     for (conf = 0; conf < 2; conf++)
@@ -204,7 +215,25 @@ START_TEST (test_round_trips)
 	    ck_assert_int_eq (conf_state, conf);
 	    h = find (&w, GSS_IOV_BUFFER_TYPE_HEADER);
 	    t = find (&w, GSS_IOV_BUFFER_TYPE_TRAILER);
-	    if (layout == L_ALLOC)
+	    if (legacy_tokens ())
+	      {
+		/* No trailer; padding of the message's length, each octet
+		   the count (arcfour: always one). */
+		gss_iov_buffer_desc *pd = find (&w, GSS_IOV_BUFFER_TYPE_PADDING);
+		const unsigned char *pv = pd->buffer.value;
+		size_t want = strncmp (getenv ("REALM_ENCTYPE"), "arcfour-", 8) == 0 ? 1 : 8 - len % 8, k;
+
+		ck_assert (t == NULL || t->buffer.length == 0);
+		ck_assert_uint_eq (pd->buffer.length, want);
+		for (k = 0; k < want && !conf; k++)
+		  ck_assert_uint_eq (pv[k], want);
+		if (layout == L_ALLOC)
+		  {
+		    ck_assert (h->type & GSS_IOV_BUFFER_FLAG_ALLOCATED);
+		    ck_assert (pd->type & GSS_IOV_BUFFER_FLAG_ALLOCATED);
+		  }
+	      }
+	    else if (layout == L_ALLOC)
 	      {
 		ck_assert (h->type & GSS_IOV_BUFFER_FLAG_ALLOCATED);
 		ck_assert (t->type & GSS_IOV_BUFFER_FLAG_ALLOCATED);
@@ -253,13 +282,11 @@ START_TEST (test_wrap_token_to_iov)
   size_t i;
   int conf;
 
-  if (legacy_tokens ())
-    return;
   p = establish ();
   for (conf = 0; conf < 2; conf++)
     for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
       {
-	size_t len = sizes[i], hl, tl;
+	size_t len = sizes[i], hl, pl, tl;
 	unsigned char *m = message (len, 5), *copy;
 	gss_buffer_desc in = { len, m }, tok;
 	gss_iov_buffer_desc iov[4];
@@ -297,22 +324,26 @@ START_TEST (test_wrap_token_to_iov)
 	ck_assert (len == 0 || memcmp (iov[1].buffer.value, m, len) == 0);
 	gss_release_buffer (&minor, &tok);
 
-	/* Split into HEADER, DATA, TRAILER at the lengths
+	/* Split into HEADER, DATA, PADDING, TRAILER at the lengths
 	   gss_wrap_iov_length gives. */
 	iov[0].type = GSS_IOV_BUFFER_TYPE_HEADER;
 	iov[1].type = GSS_IOV_BUFFER_TYPE_DATA;
 	iov[1].buffer.length = len;
-	iov[2].type = GSS_IOV_BUFFER_TYPE_TRAILER;
-	ck_assert_uint_eq (gss_wrap_iov_length (&minor, p.init, conf, 0, &conf_state, iov, 3), GSS_S_COMPLETE);
+	iov[2].type = GSS_IOV_BUFFER_TYPE_PADDING;
+	iov[3].type = GSS_IOV_BUFFER_TYPE_TRAILER;
+	ck_assert_uint_eq (gss_wrap_iov_length (&minor, p.init, conf, 0, &conf_state, iov, 4), GSS_S_COMPLETE);
 	ck_assert_int_eq (conf_state, conf);
 	hl = iov[0].buffer.length;
-	tl = iov[2].buffer.length;
+	pl = iov[2].buffer.length;
+	tl = iov[3].buffer.length;
 	ck_assert_uint_eq (gss_wrap (&minor, p.init, conf, 0, &in, NULL, &tok), GSS_S_COMPLETE);
-	ck_assert_uint_eq (hl + len + tl, tok.length);
+	ck_assert_uint_eq (hl + len + pl + tl, tok.length);
 	iov[0].buffer.value = tok.value;
 	iov[1].buffer.value = (unsigned char *) tok.value + hl;
 	iov[2].buffer.value = (unsigned char *) tok.value + hl + len;
-	ck_assert_uint_eq (gss_unwrap_iov (&minor, p.accept, NULL, NULL, iov, 3), GSS_S_COMPLETE);
+	iov[3].buffer.value = (unsigned char *) tok.value + hl + len + pl;
+	ck_assert_uint_eq (gss_unwrap_iov (&minor, p.accept, NULL, NULL, iov, 4), GSS_S_COMPLETE);
+	ck_assert_uint_eq (iov[1].buffer.length, len);
 	ck_assert (len == 0 || memcmp (iov[1].buffer.value, m, len) == 0);
 	gss_release_buffer (&minor, &tok);
 	free (m);
@@ -368,11 +399,9 @@ START_TEST (test_tampering)
   struct pair p;
   int conf, what;
 
-  if (legacy_tokens ())
-    return;
   p = establish ();
   for (conf = 0; conf < 2; conf++)
-    for (what = 0; what < 6; what++)
+    for (what = 0; what < 7; what++)
       {
 	unsigned char *m = message (64, 2);
 	struct wrapped w;
@@ -389,9 +418,26 @@ START_TEST (test_tampering)
 	  case 0: w.assoc1[2] ^= 1; break;
 	  case 1: w.assoc2[39] ^= 0x80; break;
 	  case 2: m[63] ^= 1; break;
-	  case 3: ((unsigned char *) t->buffer.value)[t->buffer.length - 1] ^= 1; break;
-	  case 4: ((unsigned char *) h->buffer.value)[15] ^= 1; break;
+	  case 3:
+	    /* The end of the token: the trailer, or the padding. */
+	    if (legacy_tokens ())
+	      t = find (&w, GSS_IOV_BUFFER_TYPE_PADDING);
+	    ((unsigned char *) t->buffer.value)[t->buffer.length - 1] ^= 1;
+	    break;
+	  case 4:
+	    /* The sequence number, or the v1 confounder. */
+	    ((unsigned char *) h->buffer.value)[legacy_tokens () ? h->buffer.length - 1 : 15] ^= 1;
+	    break;
 	  case 5: s->type = GSS_IOV_BUFFER_TYPE_EMPTY; break;
+	  case 6:
+	    /* The last octet of the v1 checksum (before the confounder),
+	       which triple DES's SND_SEQ does not depend on; or the first
+	       of the trailer. */
+	    if (legacy_tokens ())
+	      ((unsigned char *) h->buffer.value)[h->buffer.length - 9] ^= 1;
+	    else
+	      ((unsigned char *) t->buffer.value)[0] ^= 1;
+	    break;
 	  }
 	major = gss_unwrap_iov (&minor, p.accept, NULL, NULL, w.iov, w.n);
 	ck_assert_msg (major == GSS_S_BAD_SIG, "conf %d change %d: %#x", conf, what, major);
@@ -408,8 +454,6 @@ START_TEST (test_aead)
   int conf;
   size_t i;
 
-  if (legacy_tokens ())
-    return;
   p = establish ();
   for (conf = 0; conf < 2; conf++)
     for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
@@ -450,32 +494,6 @@ START_TEST (test_aead)
 	gss_release_buffer (&minor, &tok);
 	free (m);
       }
-  pair_free (&p);
-}
-END_TEST
-
-/* Contexts with RFC 1964 / RFC 4757 tokens refuse IOV and AEAD, cleanly. */
-START_TEST (test_legacy_refused)
-{
-  struct pair p;
-  unsigned char m[10] = "0123456789";
-  gss_buffer_desc in = { sizeof m, m }, tok = { 1, m }, out = { 1, m };
-  struct wrapped w;
-
-  if (!legacy_tokens ())
-    return;
-  p = establish ();
-  build (&w, L_ALLOC, m, sizeof m);
-  ck_assert_uint_eq (gss_wrap_iov (&minor, p.init, 1, 0, NULL, w.iov, w.n), GSS_S_UNAVAILABLE);
-  ck_assert (!(w.iov[0].type & GSS_IOV_BUFFER_FLAG_ALLOCATED));
-  ck_assert_uint_eq (gss_wrap_iov_length (&minor, p.init, 1, 0, NULL, w.iov, w.n), GSS_S_UNAVAILABLE);
-  ck_assert_uint_eq (gss_wrap_aead (&minor, p.init, 1, 0, NULL, &in, NULL, &tok), GSS_S_UNAVAILABLE);
-  ck_assert_ptr_null (tok.value);
-  ck_assert_uint_eq (gss_wrap (&minor, p.init, 1, 0, &in, NULL, &tok), GSS_S_COMPLETE);
-  ck_assert_uint_eq (gss_unwrap_aead (&minor, p.accept, &tok, NULL, &out, NULL, NULL), GSS_S_UNAVAILABLE);
-  ck_assert_ptr_null (out.value);
-  gss_release_buffer (&minor, &tok);
-  done (&w);
   pair_free (&p);
 }
 END_TEST
@@ -865,6 +883,123 @@ START_TEST (test_fork_confounders)
 }
 END_TEST
 
+/* RFC 1964 / RFC 4757 tokens: the PADDING is required, there is no
+   trailer, the HEADER is the RFC 2743 framing to the confounder; a
+   token split as MIT splits a STREAM (one octet of PADDING) or with no
+   PADDING at all (the padding left in DATA, for the caller) unwraps;
+   DCE-style contexts are refused. */
+START_TEST (test_legacy_layout)
+{
+  struct pair p;
+  unsigned char m[10], hb[100], pb[8], tb[8], *t;
+  gss_buffer_desc in = { sizeof m, m }, tok;
+  gss_iov_buffer_desc iov[4];
+  size_t hl, pl;
+  int conf;
+
+  if (!legacy_tokens ())
+    return;
+#define SET(i, t, v, l) (iov[i].type = (t), iov[i].buffer.value = (v), iov[i].buffer.length = (l))
+  p = establish ();
+  for (conf = 0; conf < 2; conf++)
+    {
+      memcpy (m, "0123456789", 10);
+      SET (0, GSS_IOV_BUFFER_TYPE_HEADER | GSS_IOV_BUFFER_FLAG_ALLOCATE, NULL, 0);
+      SET (1, GSS_IOV_BUFFER_TYPE_DATA, m, sizeof m);
+      SET (2, GSS_IOV_BUFFER_TYPE_TRAILER, tb, sizeof tb);
+      /* No PADDING, or one too short: refused, nothing allocated. */
+      ck_assert_uint_eq (gss_wrap_iov (&minor, p.init, conf, 0, NULL, iov, 3), GSS_S_FAILURE);
+      ck_assert (!(iov[0].type & GSS_IOV_BUFFER_FLAG_ALLOCATED));
+      ck_assert_uint_eq (gss_wrap_iov_length (&minor, p.init, conf, 0, NULL, iov, 3), GSS_S_FAILURE);
+      SET (3, GSS_IOV_BUFFER_TYPE_PADDING, pb, 0);
+      ck_assert_uint_eq (gss_wrap_iov (&minor, p.init, conf, 0, NULL, iov, 4), GSS_S_FAILURE);
+      ck_assert (!(iov[0].type & GSS_IOV_BUFFER_FLAG_ALLOCATED));
+      ck_assert (memcmp (m, "0123456789", 10) == 0);
+      SET (3, GSS_IOV_BUFFER_TYPE_PADDING, pb, sizeof pb);
+      ck_assert_uint_eq (gss_wrap_iov_length (&minor, p.init, conf, 0, NULL, iov, 4), GSS_S_COMPLETE);
+      hl = iov[0].buffer.length;
+      pl = iov[3].buffer.length;
+      ck_assert_uint_eq (iov[2].buffer.length, 0);
+      iov[2].buffer.length = sizeof tb;
+      ck_assert_uint_eq (gss_wrap_iov (&minor, p.init, conf, 0, NULL, iov, 4), GSS_S_COMPLETE);
+      ck_assert_uint_eq (iov[0].buffer.length, hl);
+      ck_assert_uint_eq (iov[3].buffer.length, pl);
+      ck_assert_uint_eq (iov[2].buffer.length, 0);
+      /* 0x60, length, the OID's tag, length and nine octets, then
+	 TOK_ID 02 01, SGN_ALG and SEAL_ALG, ffff when not sealed. */
+      t = iov[0].buffer.value;
+      ck_assert_uint_eq (t[0], 0x60);
+      ck_assert_uint_eq (t[1], hl + sizeof m + pl - 2);
+      ck_assert (t[13] == 0x02 && t[14] == 0x01);
+      ck_assert_int_eq (t[17] == 0xff && t[18] == 0xff, !conf);
+      ck_assert_int_eq (memcmp (m, "0123456789", 10) != 0, conf);
+      ck_assert_uint_eq (gss_unwrap_iov (&minor, p.accept, NULL, NULL, iov, 4), GSS_S_COMPLETE);
+      ck_assert_uint_eq (iov[1].buffer.length, sizeof m);
+      ck_assert (memcmp (m, "0123456789", 10) == 0);
+      gss_release_iov_buffer (&minor, iov, 4);
+
+      /* A gss_wrap token split as MIT splits a STREAM: DATA up to the
+	 last octet, which is the PADDING. */
+      memcpy (m, "0123456789", 10);
+      ck_assert_uint_eq (gss_wrap (&minor, p.init, conf, 0, &in, NULL, &tok), GSS_S_COMPLETE);
+      ck_assert_uint_eq (tok.length, hl + sizeof m + pl);
+      SET (0, GSS_IOV_BUFFER_TYPE_HEADER, tok.value, hl);
+      SET (1, GSS_IOV_BUFFER_TYPE_DATA, (unsigned char *) tok.value + hl, sizeof m + pl - 1);
+      SET (2, GSS_IOV_BUFFER_TYPE_PADDING, (unsigned char *) tok.value + tok.length - 1, 1);
+      ck_assert_uint_eq (gss_unwrap_iov (&minor, p.accept, NULL, NULL, iov, 3), GSS_S_COMPLETE);
+      ck_assert_uint_eq (iov[1].buffer.length, sizeof m);
+      ck_assert_uint_eq (iov[2].buffer.length, 0);
+      ck_assert (memcmp (iov[1].buffer.value, m, sizeof m) == 0);
+      gss_release_buffer (&minor, &tok);
+
+      /* Without PADDING the padding stays in DATA, as with MIT. */
+      ck_assert_uint_eq (gss_wrap (&minor, p.init, conf, 0, &in, NULL, &tok), GSS_S_COMPLETE);
+      SET (0, GSS_IOV_BUFFER_TYPE_HEADER, tok.value, hl);
+      SET (1, GSS_IOV_BUFFER_TYPE_DATA, (unsigned char *) tok.value + hl, sizeof m + pl);
+      ck_assert_uint_eq (gss_unwrap_iov (&minor, p.accept, NULL, NULL, iov, 2), GSS_S_COMPLETE);
+      ck_assert_uint_eq (iov[1].buffer.length, sizeof m + pl);
+      ck_assert (memcmp (iov[1].buffer.value, m, sizeof m) == 0);
+      ck_assert_uint_eq (((unsigned char *) iov[1].buffer.value)[sizeof m + pl - 1], pl);
+      /* A HEADER one octet off, a TRAILER with octets: defective. */
+      gss_release_buffer (&minor, &tok);
+      ck_assert_uint_eq (gss_wrap (&minor, p.init, conf, 0, &in, NULL, &tok), GSS_S_COMPLETE);
+      SET (0, GSS_IOV_BUFFER_TYPE_HEADER, tok.value, hl - 1);
+      SET (1, GSS_IOV_BUFFER_TYPE_DATA, (unsigned char *) tok.value + hl - 1, sizeof m + pl + 1);
+      ck_assert_uint_eq (gss_unwrap_iov (&minor, p.accept, NULL, NULL, iov, 2), GSS_S_DEFECTIVE_TOKEN);
+      SET (0, GSS_IOV_BUFFER_TYPE_HEADER, tok.value, hl);
+      SET (1, GSS_IOV_BUFFER_TYPE_DATA, (unsigned char *) tok.value + hl, sizeof m);
+      SET (2, GSS_IOV_BUFFER_TYPE_TRAILER, (unsigned char *) tok.value + hl + sizeof m, pl);
+      ck_assert_uint_eq (gss_unwrap_iov (&minor, p.accept, NULL, NULL, iov, 3), GSS_S_DEFECTIVE_TOKEN);
+      /* Taken as a whole, it is fine (and the next one is in order). */
+      SET (0, GSS_IOV_BUFFER_TYPE_STREAM, tok.value, tok.length);
+      SET (1, GSS_IOV_BUFFER_TYPE_DATA, NULL, 0);
+      ck_assert_uint_eq (gss_unwrap_iov (&minor, p.accept, NULL, NULL, iov, 2), GSS_S_COMPLETE);
+      ck_assert_uint_eq (iov[1].buffer.length, sizeof m);
+      ck_assert (memcmp (iov[1].buffer.value, m, sizeof m) == 0);
+      gss_release_buffer (&minor, &tok);
+    }
+  /* A token reflected back to its sender is refused. */
+  memcpy (m, "0123456789", 10);
+  SET (0, GSS_IOV_BUFFER_TYPE_HEADER | GSS_IOV_BUFFER_FLAG_ALLOCATE, NULL, 0);
+  SET (1, GSS_IOV_BUFFER_TYPE_DATA, m, sizeof m);
+  SET (2, GSS_IOV_BUFFER_TYPE_PADDING, pb, sizeof pb);
+  ck_assert_uint_eq (gss_wrap_iov (&minor, p.accept, 1, 0, NULL, iov, 3), GSS_S_COMPLETE);
+  ck_assert_uint_eq (gss_unwrap_iov (&minor, p.accept, NULL, NULL, iov, 3), GSS_S_BAD_SIG);
+  gss_release_iov_buffer (&minor, iov, 3);
+  pair_free (&p);
+
+  /* DCE-style contexts: their v1 IOV layout is not made. */
+  p = dce_establish ();
+  SET (0, GSS_IOV_BUFFER_TYPE_HEADER, hb, sizeof hb);
+  SET (1, GSS_IOV_BUFFER_TYPE_DATA, m, 8);
+  ck_assert_uint_eq (gss_wrap_iov (&minor, p.init, 1, 0, NULL, iov, 2), GSS_S_UNAVAILABLE);
+  ck_assert_uint_eq (gss_wrap_iov_length (&minor, p.init, 1, 0, NULL, iov, 2), GSS_S_UNAVAILABLE);
+  ck_assert_uint_eq (gss_unwrap_iov (&minor, p.accept, NULL, NULL, iov, 2), GSS_S_UNAVAILABLE);
+#undef SET
+  pair_free (&p);
+}
+END_TEST
+
 Suite *
 unit_suite (void)
 {
@@ -882,7 +1017,7 @@ unit_suite (void)
   tcase_add_test (tc, test_rotated_stream);
   tcase_add_test (tc, test_tampering);
   tcase_add_test (tc, test_aead);
-  tcase_add_test (tc, test_legacy_refused);
+  tcase_add_test (tc, test_legacy_layout);
   tcase_add_test (tc, test_calling_errors);
   tcase_add_test (tc, test_incomplete_context);
   tcase_add_test (tc, test_dce_style);

@@ -97,18 +97,6 @@ shape_of (const struct krb5_gss_ctx *ctx, const struct k5_sizes *z,
     }
 }
 
-/* RFC 1964 and RFC 4757 tokens are made by gss_wrap only. */
-static OM_uint32
-v1_refused (OM_uint32 *minor, struct krb5_gss_ctx *ctx)
-{
-  OM_uint32 major = krb5_gss_ctx_usable (minor, ctx, GSS_C_QOP_DEFAULT);
-
-  if (major)
-    return major;
-  *minor = (OM_uint32) KRB5_BAD_ENCTYPE;
-  return GSS_S_UNAVAILABLE;
-}
-
 OM_uint32
 krb5_gss_wrap_iov_length (OM_uint32 *minor, void *mctx, int conf_req,
 			  gss_qop_t qop, int *conf_state,
@@ -119,11 +107,12 @@ krb5_gss_wrap_iov_length (OM_uint32 *minor, void *mctx, int conf_req,
   struct shape s;
   OM_uint32 major;
 
+  if (ctx->v1)
+    return krb5_gss_v1_wrap_iov_length (minor, ctx, conf_req, qop,
+					conf_state, iov, iov_count);
   major = krb5_gss_ctx_usable (minor, ctx, qop);
   if (major)
     return major;
-  if (ctx->v1)
-    return v1_refused (minor, ctx);
   if (ctx->sizes_error)
     return krb5_gss_key_failure (minor, ctx->sizes_error);
   find_parts (iov, iov_count, &p);
@@ -250,7 +239,8 @@ krb5_gss_wrap_iov (OM_uint32 *minor, void *mctx, int conf_req, gss_qop_t qop,
   OM_uint32 major;
 
   if (ctx->v1)
-    return v1_refused (minor, ctx);
+    return krb5_gss_v1_wrap_iov (minor, ctx, conf_req, qop, conf_state, iov,
+				 iov_count);
   /* Wrap tokens use the sealing usage with or without confidentiality
      (RFC 4121 section 2). */
   major = krb5_gss_msg_key (minor, ctx, qop, K5_SEAL_SEND, &k);
@@ -554,7 +544,8 @@ krb5_gss_unwrap_iov (OM_uint32 *minor, void *mctx, int *conf_state,
   OM_uint32 major;
 
   if (ctx->v1)
-    return v1_refused (minor, ctx);
+    return krb5_gss_v1_unwrap_iov (minor, ctx, conf_state, qop_state, iov,
+				   iov_count);
   major = krb5_gss_msg_key (minor, ctx, GSS_C_QOP_DEFAULT, K5_SEAL_RECV, &k);
   if (major)
     return major;

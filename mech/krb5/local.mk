@@ -8,7 +8,7 @@ mech_krb5_libgss_krb5_la_SOURCES = \
 	mech/krb5/crypto.h mech/krb5/crypto.c mech/krb5/seqwin.h \
 	mech/krb5/seqwin.c mech/krb5/keys.c mech/krb5/cfx.h \
 	mech/krb5/mic.c mech/krb5/wrap.c mech/krb5/export.c \
-	mech/krb5/v1.h mech/krb5/v1crypto.c mech/krb5/v1token.c \
+	mech/krb5/v1.h mech/krb5/v1crypto.c mech/krb5/v1token.c mech/krb5/v1iov.c \
 	mech/krb5/select.c \
 	mech/krb5/iov.c mech/krb5/segcrypto.h mech/krb5/segcrypto.c
 mech_krb5_libgss_krb5_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/lib

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <krb5.h>
+#include "mech.h"
 
 #define V1_TOK_MIC 0x0101
 #define V1_TOK_WRAP 0x0201
@@ -64,5 +65,35 @@ krb5_error_code k5_v1_open_seq (struct k5_v1_key *k,
 krb5_error_code k5_v1_crypt_body (struct k5_v1_key *k, bool encrypt,
 				  uint32_t seq, unsigned char *data,
 				  size_t len);
+
+/* The same over pieces (v1iov.c): IOV[1 .. N-2] are the confounder
+   then the message's DATA (and padding) and SIGN_ONLY pieces in their
+   order; IOV[0] and IOV[N-1] are slots these functions fill (the
+   first eight octets HDR8 and the checksum, or libkrb5's empty header
+   and trailer).  Only the DATA pieces are encrypted. */
+krb5_error_code k5_v1_checksum_iov (struct k5_v1_key *k, krb5_keyusage usage,
+				    const unsigned char *hdr8,
+				    krb5_crypto_iov *iov, size_t n,
+				    unsigned char *out);
+krb5_error_code k5_v1_crypt_iov (struct k5_v1_key *k, bool encrypt,
+				 uint32_t seq, krb5_crypto_iov *iov,
+				 size_t n);
+
+/* gss_wrap_iov, gss_unwrap_iov and gss_wrap_iov_length for these
+   contexts (v1iov.c), called by iov.c's with its arguments. */
+struct krb5_gss_ctx;
+OM_uint32 krb5_gss_v1_wrap_iov (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
+				int conf_req, gss_qop_t qop, int *conf_state,
+				gss_iov_buffer_desc *iov, int iov_count);
+OM_uint32 krb5_gss_v1_unwrap_iov (OM_uint32 *minor,
+				  struct krb5_gss_ctx *ctx, int *conf_state,
+				  gss_qop_t *qop_state,
+				  gss_iov_buffer_desc *iov, int iov_count);
+OM_uint32 krb5_gss_v1_wrap_iov_length (OM_uint32 *minor,
+				       struct krb5_gss_ctx *ctx,
+				       int conf_req, gss_qop_t qop,
+				       int *conf_state,
+				       gss_iov_buffer_desc *iov,
+				       int iov_count);
 
 #endif

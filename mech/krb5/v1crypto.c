@@ -125,24 +125,40 @@ k5_v1_checksum (struct k5_v1_key *k, krb5_keyusage usage,
   return code;
 }
 
-/* RC4 over BUF in place with a 16-octet KEY. */
-static void
-rc4 (const unsigned char key[16], unsigned char *buf, size_t len)
+/* An RC4 stream, so that one key stream can run over several
+   buffers. */
+struct rc4_state
 {
-  unsigned char s[256], t;
+  unsigned char s[256];
   unsigned i, j;
-  size_t n;
+};
+
+static void
+rc4_init (struct rc4_state *st, const unsigned char key[16])
+{
+  unsigned char t;
+  unsigned i, j;
 
   for (i = 0; i < 256; i++)
-    s[i] = (unsigned char) i;
+    st->s[i] = (unsigned char) i;
   for (i = j = 0; i < 256; i++)
     {
-      j = (j + s[i] + key[i % 16]) & 0xff;
-      t = s[i];
-      s[i] = s[j];
-      s[j] = t;
+      j = (j + st->s[i] + key[i % 16]) & 0xff;
+      t = st->s[i];
+      st->s[i] = st->s[j];
+      st->s[j] = t;
     }
-  for (n = 0, i = j = 0; n < len; n++)
+  st->i = st->j = 0;
+}
+
+static void
+rc4_run (struct rc4_state *st, unsigned char *buf, size_t len)
+{
+  unsigned char t, *s = st->s;
+  unsigned i = st->i, j = st->j;
+  size_t n;
+
+  for (n = 0; n < len; n++)
     {
       i = (i + 1) & 0xff;
       j = (j + s[i]) & 0xff;
@@ -151,7 +167,19 @@ rc4 (const unsigned char key[16], unsigned char *buf, size_t len)
       s[j] = t;
       buf[n] ^= s[(s[i] + s[j]) & 0xff];
     }
-  OPENSSL_cleanse (s, sizeof s);
+  st->i = i;
+  st->j = j;
+}
+
+/* RC4 over BUF in place with a 16-octet KEY. */
+static void
+rc4 (const unsigned char key[16], unsigned char *buf, size_t len)
+{
+  struct rc4_state st;
+
+  rc4_init (&st, key);
+  rc4_run (&st, buf, len);
+  OPENSSL_cleanse (&st, sizeof st);
 }
 
 /* RFC 2104 HMAC-MD5 with a 16-octet key. */
@@ -289,4 +317,75 @@ k5_v1_crypt_body (struct k5_v1_key *k, bool encrypt, uint32_t seq,
   code = rc4_crypt (seal_key, be_seq, 4, data, len);
   OPENSSL_cleanse (seal_key, sizeof seal_key);
   return code;
+}
+
+krb5_error_code
+k5_v1_checksum_iov (struct k5_v1_key *k, krb5_keyusage usage,
+		    const unsigned char *hdr8, krb5_crypto_iov *iov, size_t n,
+		    unsigned char *out)
+{
+  unsigned char full[V1_MAX_CKSUM];
+  krb5_error_code code;
+  size_t i, total = 8;
+
+  for (i = 1; i + 1 < n; i++)
+    {
+      if (iov[i].data.length > K5_LIBKRB5_MAX - total)
+	return KRB5_BAD_MSIZE;
+      total += iov[i].data.length;
+    }
+  iov[0].flags = KRB5_CRYPTO_TYPE_SIGN_ONLY;
+  iov[0].data = data_of ((void *) hdr8, 8);
+  iov[n - 1].flags = KRB5_CRYPTO_TYPE_CHECKSUM;
+  iov[n - 1].data = data_of (full, k->rc4 ? 16 : 20);
+  code = krb5_k_make_checksum_iov (k->kctx, k->cksumtype, k->key, usage,
+				   iov, n);
+  if (!code)
+    memcpy (out, full, k->cksum_len);
+  OPENSSL_cleanse (full, sizeof full);
+  return code;
+}
+
+krb5_error_code
+k5_v1_crypt_iov (struct k5_v1_key *k, bool encrypt, uint32_t seq,
+		 krb5_crypto_iov *iov, size_t n)
+{
+  unsigned char seal_key[16], be_seq[4], key[16], ivbuf[8];
+  struct rc4_state st;
+  krb5_data ivec;
+  size_t i, total = 0;
+  int b;
+
+  for (i = 1; i + 1 < n; i++)
+    if (iov[i].flags == KRB5_CRYPTO_TYPE_DATA)
+      {
+	if (iov[i].data.length > K5_LIBKRB5_MAX - total)
+	  return KRB5_BAD_MSIZE;
+	total += iov[i].data.length;
+      }
+  if (!k->rc4)
+    {
+      iov[0].flags = KRB5_CRYPTO_TYPE_HEADER;
+      iov[0].data = data_of (NULL, 0);
+      iov[n - 1].flags = KRB5_CRYPTO_TYPE_TRAILER;
+      iov[n - 1].data = data_of (NULL, 0);
+      memset (ivbuf, 0, sizeof ivbuf);
+      ivec = data_of (ivbuf, sizeof ivbuf);
+      return encrypt ? krb5_k_encrypt_iov (k->kctx, k->raw, 0, &ivec, iov, n)
+	: krb5_k_decrypt_iov (k->kctx, k->raw, 0, &ivec, iov, n);
+    }
+  /* The same stream as k5_v1_crypt_body, run across the pieces. */
+  for (b = 0; b < 16; b++)
+    seal_key[b] = k->rc4_key[b] ^ 0xf0;
+  for (b = 0; b < 4; b++)
+    be_seq[b] = (unsigned char) (seq >> (24 - 8 * b));
+  rc4_stream_key (seal_key, be_seq, 4, key);
+  rc4_init (&st, key);
+  for (i = 1; i + 1 < n; i++)
+    if (iov[i].flags == KRB5_CRYPTO_TYPE_DATA)
+      rc4_run (&st, (unsigned char *) iov[i].data.data, iov[i].data.length);
+  OPENSSL_cleanse (&st, sizeof st);
+  OPENSSL_cleanse (key, sizeof key);
+  OPENSSL_cleanse (seal_key, sizeof seal_key);
+  return 0;
 }

@@ -30,7 +30,7 @@
  *     below, each side in turn sends a token made one way and the other
  *     takes it back another way: gss_wrap_iov against gss_unwrap,
  *     gss_wrap against gss_unwrap_iov (a STREAM, or split into HEADER,
- *     DATA and TRAILER), SIGN_ONLY buffers on both sides, the trailer
+ *     DATA, PADDING and TRAILER), SIGN_ONLY buffers on both sides, the trailer
  *     rotated into the header (RRC), and gss_wrap_aead against
  *     gss_unwrap_aead.  A frame is the token's parts end to end.
  *
@@ -976,18 +976,23 @@ static const char *const IOV_MODE_NAMES[] = {
   "rotated", "aead"
 };
 
+/* Whether arrays carry a PADDING buffer, which RFC 1964 and RFC 4757
+   tokens (des3-cbc-sha1, arcfour-hmac keys) need and RFC 4121 ones
+   leave empty; not with Heimdal, whose cases run AES only. */
+static int iov_padding = 1;
+
 static const unsigned char ASSOC1[] = "RPC header: SIGN_ONLY";
 static const unsigned char ASSOC2[] = "RPC verifier";
 
 /* The token's parts for MODE as this side would make them: the lengths
-   of HEADER and TRAILER (0 without one). */
+   of HEADER, PADDING and TRAILER (0 without one). */
 static OM_uint32
 iov_lengths (gss_ctx_id_t ctx, enum iov_mode mode, int conf, size_t size,
-	     size_t *header, size_t *trailer)
+	     size_t *header, size_t *padding, size_t *trailer)
 {
-  gss_iov_buffer_desc iov[3];
+  gss_iov_buffer_desc iov[4];
   OM_uint32 major, minor;
-  int n = 0;
+  int n = 0, t;
 
   iov[n].type = GSS_IOV_BUFFER_TYPE_HEADER;
   iov[n].buffer.length = 0;
@@ -995,6 +1000,13 @@ iov_lengths (gss_ctx_id_t ctx, enum iov_mode mode, int conf, size_t size,
   iov[n].type = GSS_IOV_BUFFER_TYPE_DATA;
   iov[n].buffer.length = size;
   iov[n++].buffer.value = NULL;
+  if (iov_padding)
+    {
+      iov[n].type = GSS_IOV_BUFFER_TYPE_PADDING;
+      iov[n].buffer.length = 0;
+      iov[n++].buffer.value = NULL;
+    }
+  t = n;
   if (mode != IOV_ROTATED)
     {
       iov[n].type = GSS_IOV_BUFFER_TYPE_TRAILER;
@@ -1003,15 +1015,16 @@ iov_lengths (gss_ctx_id_t ctx, enum iov_mode mode, int conf, size_t size,
     }
   major = gss_wrap_iov_length (&minor, ctx, conf, 0, NULL, iov, n);
   *header = iov[0].buffer.length;
-  *trailer = mode != IOV_ROTATED ? iov[2].buffer.length : 0;
+  *padding = iov_padding ? iov[2].buffer.length : 0;
+  *trailer = mode != IOV_ROTATED ? iov[t].buffer.length : 0;
   return major;
 }
 
-/* The array HEADER [SIGN_ONLY] DATA [SIGN_ONLY] [TRAILER] over TOK, whose
-   parts are HLEN, SIZE and TLEN octets. */
+/* The array HEADER [SIGN_ONLY] DATA [SIGN_ONLY] [PADDING] [TRAILER]
+   over TOK, whose parts are HLEN, SIZE, PLEN and TLEN octets. */
 static int
 iov_over (gss_iov_buffer_desc *iov, enum iov_mode mode, unsigned char *tok,
-	  size_t hlen, size_t size, size_t tlen)
+	  size_t hlen, size_t size, size_t plen, size_t tlen)
 {
   int n = 0;
 
@@ -1033,10 +1046,16 @@ iov_over (gss_iov_buffer_desc *iov, enum iov_mode mode, unsigned char *tok,
       iov[n].buffer.value = (void *) ASSOC2;
       iov[n++].buffer.length = sizeof ASSOC2 - 1;
     }
+  if (iov_padding)
+    {
+      iov[n].type = GSS_IOV_BUFFER_TYPE_PADDING;
+      iov[n].buffer.value = tok + hlen + size;
+      iov[n++].buffer.length = plen;
+    }
   if (mode != IOV_ROTATED)
     {
       iov[n].type = GSS_IOV_BUFFER_TYPE_TRAILER;
-      iov[n].buffer.value = tok + hlen + size;
+      iov[n].buffer.value = tok + hlen + size + plen;
       iov[n++].buffer.length = tlen;
     }
   return n;
@@ -1046,30 +1065,30 @@ static int
 send_iov (gss_ctx_id_t ctx, size_t index, enum iov_mode mode, int conf,
 	  enum direction dir)
 {
-  size_t size = SIZES[index], hlen = 0, tlen = 0;
+  size_t size = SIZES[index], hlen = 0, plen = 0, tlen = 0;
   unsigned char *tokbuf = NULL;
   gss_buffer_desc msg, tok = GSS_C_EMPTY_BUFFER,
     assoc = { sizeof ASSOC1 - 1, (void *) ASSOC1 };
-  gss_iov_buffer_desc iov[5];
+  gss_iov_buffer_desc iov[6];
   OM_uint32 major, minor = 0;
   int state = -1, ok = 0, n;
   const char *call = "wrap_iov";
 
   if (mode == IOV_TO_UNWRAP || mode == IOV_SIGN_ONLY || mode == IOV_ROTATED)
     {
-      major = iov_lengths (ctx, mode, conf, size, &hlen, &tlen);
+      major = iov_lengths (ctx, mode, conf, size, &hlen, &plen, &tlen);
       call = "wrap_iov_length";
       if (!GSS_ERROR (major))
 	{
-	  tokbuf = malloc (hlen + size + tlen + 1);
+	  tokbuf = malloc (hlen + size + plen + tlen + 1);
 	  if (tokbuf == NULL)
 	    return 0;
 	  fill_payload (tokbuf + hlen, size, index, (enum kind) conf, dir);
-	  n = iov_over (iov, mode, tokbuf, hlen, size, tlen);
+	  n = iov_over (iov, mode, tokbuf, hlen, size, plen, tlen);
 	  major = gss_wrap_iov (&minor, ctx, conf, 0, &state, iov, n);
 	  call = "wrap_iov";
 	  tok.value = tokbuf;
-	  tok.length = hlen + size + tlen;
+	  tok.length = hlen + size + plen + tlen;
 	}
     }
   else
@@ -1113,11 +1132,11 @@ static int
 receive_iov (gss_ctx_id_t ctx, size_t index, enum iov_mode mode, int conf,
 	     enum direction dir)
 {
-  size_t size = SIZES[index], hlen = 0, tlen = 0;
+  size_t size = SIZES[index], hlen = 0, plen = 0, tlen = 0;
   unsigned char *expected = malloc (size ? size : 1);
   gss_buffer_desc tok = GSS_C_EMPTY_BUFFER, out = GSS_C_EMPTY_BUFFER,
     assoc = { sizeof ASSOC1 - 1, (void *) ASSOC1 };
-  gss_iov_buffer_desc iov[5];
+  gss_iov_buffer_desc iov[6];
   OM_uint32 major, minor = 0;
   gss_qop_t qop = 12345;
   int state = -1, ok = 0, n;
@@ -1159,22 +1178,23 @@ receive_iov (gss_ctx_id_t ctx, size_t index, enum iov_mode mode, int conf,
       break;
     default:
       /* The sender's parts have the lengths ours would have. */
-      major = iov_lengths (ctx, mode, conf, size, &hlen, &tlen);
+      major = iov_lengths (ctx, mode, conf, size, &hlen, &plen, &tlen);
       if (GSS_ERROR (major))
 	{
 	  call = "wrap_iov_length";
 	  break;
 	}
-      if (tok.length != hlen + size + tlen)
+      if (tok.length != hlen + size + plen + tlen)
 	{
 	  say (" iov=failed(size=%lu,mode=%s,token-length=%lu)",
 	       (unsigned long) size, IOV_MODE_NAMES[mode],
 	       (unsigned long) tok.length);
 	  goto cleanup;
 	}
-      n = iov_over (iov, mode, tok.value, hlen, size, tlen);
+      n = iov_over (iov, mode, tok.value, hlen, size, plen, tlen);
       major = gss_unwrap_iov (&minor, ctx, &state, &qop, iov, n);
-      out.length = size;
+      /* What is left in DATA, the padding taken off. */
+      out.length = iov[mode == IOV_SIGN_ONLY ? 2 : 1].buffer.length;
       got = (unsigned char *) tok.value + hlen;
       break;
     }
@@ -1210,6 +1230,7 @@ exchange_iov (gss_ctx_id_t ctx, int initiator, int subset)
   size_t i;
   int m, conf;
 
+  iov_padding = subset != IOV_HEIMDAL;
   for (i = 0; i < N_SIZES; i++)
     for (m = 0; m < N_IOV_MODES; m++)
       for (conf = 0; conf < 2; conf++)

@@ -211,9 +211,10 @@ done:
   return ok;
 }
 
-/* The same with gss_wrap_iov and gss_unwrap_iov, HEADER and TRAILER
-   allocated by the library, then gss_wrap_aead and gss_unwrap_aead
-   (a STREAM whose DATA is allocated). */
+/* The same with gss_wrap_iov and gss_unwrap_iov, HEADER, PADDING (RFC
+   1964 / RFC 4757 tokens fill it) and TRAILER allocated by the library,
+   then gss_wrap_aead and gss_unwrap_aead (a STREAM whose DATA is
+   allocated). */
 static bool
 iov_round_trip (struct run *r, gss_ctx_id_t from, gss_ctx_id_t to)
 {
@@ -223,33 +224,32 @@ iov_round_trip (struct run *r, gss_ctx_id_t from, gss_ctx_id_t to)
   gss_buffer_desc in = { sizeof text - 1, (void *) text },
     assoc = { sizeof assoc_text - 1, (void *) assoc_text };
   gss_buffer_desc tok = GSS_C_EMPTY_BUFFER, out = GSS_C_EMPTY_BUFFER;
-  gss_iov_buffer_desc iov[3];
+  gss_iov_buffer_desc iov[4];
   OM_uint32 major, minor, tmp;
   bool ok = false;
 
   memcpy (msg, text, sizeof text);
-  /* Keys of RFC 1964 / RFC 4757 tokens (des3, arcfour) have no IOV;
-     the length inquiry allocates nothing. */
-  iov[0].type = GSS_IOV_BUFFER_TYPE_HEADER;
-  iov[1].type = GSS_IOV_BUFFER_TYPE_DATA;
-  iov[1].buffer.length = 1;
-  iov[1].buffer.value = NULL;
-  if (gss_wrap_iov_length (&minor, from, 1, GSS_C_QOP_DEFAULT, NULL, iov, 2)
-      == GSS_S_UNAVAILABLE)
-    return true;
   iov[0].type = GSS_IOV_BUFFER_TYPE_HEADER | GSS_IOV_BUFFER_FLAG_ALLOCATE;
   iov[0].buffer.length = 0;
   iov[0].buffer.value = NULL;
   iov[1].type = GSS_IOV_BUFFER_TYPE_DATA;
   iov[1].buffer.length = sizeof text - 1;
   iov[1].buffer.value = msg;
-  iov[2].type = GSS_IOV_BUFFER_TYPE_TRAILER | GSS_IOV_BUFFER_FLAG_ALLOCATE;
+  iov[2].type = GSS_IOV_BUFFER_TYPE_PADDING | GSS_IOV_BUFFER_FLAG_ALLOCATE;
   iov[2].buffer.length = 0;
   iov[2].buffer.value = NULL;
+  iov[3].type = GSS_IOV_BUFFER_TYPE_TRAILER | GSS_IOV_BUFFER_FLAG_ALLOCATE;
+  iov[3].buffer.length = 0;
+  iov[3].buffer.value = NULL;
+  /* SPNEGO's contexts have no IOV; the length inquiry allocates
+     nothing. */
+  if (gss_wrap_iov_length (&minor, from, 1, GSS_C_QOP_DEFAULT, NULL, iov, 4)
+      == GSS_S_UNAVAILABLE)
+    return true;
   CALL ("gss_wrap_iov", GSS_S_COMPLETE,
-	gss_wrap_iov (&minor, from, 1, GSS_C_QOP_DEFAULT, NULL, iov, 3));
+	gss_wrap_iov (&minor, from, 1, GSS_C_QOP_DEFAULT, NULL, iov, 4));
   CALL ("gss_unwrap_iov", GSS_S_COMPLETE,
-	gss_unwrap_iov (&minor, to, NULL, NULL, iov, 3));
+	gss_unwrap_iov (&minor, to, NULL, NULL, iov, 4));
   if (memcmp (msg, text, sizeof text) != 0)
     {
       wrong (r, "gss_unwrap_iov: another message came out");
@@ -267,7 +267,7 @@ iov_round_trip (struct run *r, gss_ctx_id_t from, gss_ctx_id_t to)
     }
   ok = true;
 done:
-  gss_release_iov_buffer (&tmp, iov, 3);
+  gss_release_iov_buffer (&tmp, iov, 4);
   gss_release_buffer (&tmp, &tok);
   gss_release_buffer (&tmp, &out);
   return ok;
