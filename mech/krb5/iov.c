@@ -129,8 +129,9 @@ krb5_gss_wrap_iov_length (OM_uint32 *minor, void *mctx, int conf_req,
 
 /* Gives B its LEN octets: allocated when the caller asked so (and
    recorded in *MINE), else checked to be there. */
-static OM_uint32
-room (OM_uint32 *minor, gss_iov_buffer_desc *b, size_t len, bool *mine)
+OM_uint32
+k5_iov_room (OM_uint32 *minor, gss_iov_buffer_desc *b, size_t len,
+	     bool *mine)
 {
   if (b->type & GSS_IOV_BUFFER_FLAG_ALLOCATE)
     {
@@ -154,8 +155,8 @@ room (OM_uint32 *minor, gss_iov_buffer_desc *b, size_t len, bool *mine)
   return GSS_S_COMPLETE;
 }
 
-static void
-unroom (gss_iov_buffer_desc *b, bool mine)
+void
+k5_iov_unroom (gss_iov_buffer_desc *b, bool mine)
 {
   if (!mine)
     return;
@@ -255,9 +256,9 @@ krb5_gss_wrap_iov (OM_uint32 *minor, void *mctx, int conf_req, gss_qop_t qop,
       *minor = GSS_KRB5_S_G_WRONG_SIZE;
       return GSS_S_FAILURE;
     }
-  major = room (minor, p.header, s.header, &header_mine);
+  major = k5_iov_room (minor, p.header, s.header, &header_mine);
   if (!major && p.trailer)
-    major = room (minor, p.trailer, s.trailer, &trailer_mine);
+    major = k5_iov_room (minor, p.trailer, s.trailer, &trailer_mine);
   if (major)
     goto cleanup;
   if (p.padding)
@@ -315,9 +316,9 @@ cleanup:
     free (seg);
   if (major)
     {
-      unroom (p.header, header_mine);
+      k5_iov_unroom (p.header, header_mine);
       if (p.trailer)
-	unroom (p.trailer, trailer_mine);
+	k5_iov_unroom (p.trailer, trailer_mine);
     }
   return major;
 }

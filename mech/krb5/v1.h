@@ -79,6 +79,14 @@ krb5_error_code k5_v1_crypt_iov (struct k5_v1_key *k, bool encrypt,
 				 uint32_t seq, krb5_crypto_iov *iov,
 				 size_t n);
 
+/* iov.c's buffer helpers, for both token families: gives B its LEN
+   octets, allocated when the caller asked so (and then recorded in
+   *MINE), else checked to be there; and takes back, wiped, what was
+   allocated. */
+OM_uint32 k5_iov_room (OM_uint32 *minor, gss_iov_buffer_desc *b, size_t len,
+		       bool *mine);
+void k5_iov_unroom (gss_iov_buffer_desc *b, bool mine);
+
 /* gss_wrap_iov, gss_unwrap_iov and gss_wrap_iov_length for these
    contexts (v1iov.c), called by iov.c's with its arguments. */
 struct krb5_gss_ctx;

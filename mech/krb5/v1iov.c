@@ -186,45 +186,6 @@ krb5_gss_v1_wrap_iov_length (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
   return GSS_S_COMPLETE;
 }
 
-/* Gives B its LEN octets: allocated when the caller asked so (and
-   recorded in *MINE), else checked to be there. */
-static OM_uint32
-room (OM_uint32 *minor, gss_iov_buffer_desc *b, size_t len, bool *mine)
-{
-  if (b->type & GSS_IOV_BUFFER_FLAG_ALLOCATE)
-    {
-      void *q = malloc (len ? len : 1);
-
-      if (q == NULL)
-	{
-	  *minor = KG_NOMEM;
-	  return GSS_S_FAILURE;
-	}
-      b->buffer.value = q;
-      b->type |= GSS_IOV_BUFFER_FLAG_ALLOCATED;
-      *mine = true;
-    }
-  else if (b->buffer.length < len)
-    {
-      *minor = (OM_uint32) KRB5_BAD_MSIZE;
-      return GSS_S_FAILURE;
-    }
-  b->buffer.length = len;
-  return GSS_S_COMPLETE;
-}
-
-static void
-unroom (gss_iov_buffer_desc *b, bool mine)
-{
-  if (!mine)
-    return;
-  OPENSSL_cleanse (b->buffer.value, b->buffer.length);
-  free (b->buffer.value);
-  b->buffer.value = NULL;
-  b->buffer.length = 0;
-  b->type &= ~(OM_uint32) GSS_IOV_BUFFER_FLAG_ALLOCATED;
-}
-
 /* libkrb5's pieces for the token: a slot, the confounder CONF, the
    DATA, SIGN_ONLY and PADDING buffers in their order, a slot (see
    k5_v1_checksum_iov).  FEW is used when large enough. */
@@ -303,9 +264,9 @@ krb5_gss_v1_wrap_iov (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
     seal_alg = k->seal_alg;
   hlen = header_size (k, p.data);
   pad = pad_of (k, p.data);
-  major = room (minor, p.header, hlen, &header_mine);
+  major = k5_iov_room (minor, p.header, hlen, &header_mine);
   if (!major)
-    major = room (minor, p.padding, pad, &padding_mine);
+    major = k5_iov_room (minor, p.padding, pad, &padding_mine);
   if (major)
     goto cleanup;
   if (p.trailer)
@@ -378,8 +339,8 @@ cleanup:
     free (kiov);
   if (major)
     {
-      unroom (p.header, header_mine);
-      unroom (p.padding, padding_mine);
+      k5_iov_unroom (p.header, header_mine);
+      k5_iov_unroom (p.padding, padding_mine);
     }
   return major;
 }
