@@ -55,21 +55,22 @@ make_mic (OM_uint32 *minor, struct krb5_gss_ctx *ctx, struct k5_usage_key *k,
   return GSS_S_COMPLETE;
 }
 
-/* Checks TOKEN (TLEN octets) against SEG[0 .. n-1), a message of LEN
-   octets, as make_mic made it; then the sequence window. */
+/* Checks TOKEN against SEG[0 .. n-1), a message of LEN octets, as
+   make_mic made it; then the sequence window. */
 static OM_uint32
 check_mic (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
 	   struct k5_usage_key *k, struct k5_seg *seg, size_t n, size_t len,
-	   const unsigned char *token, size_t tlen)
+	   const gss_buffer_desc *token)
 {
   static const unsigned char filler[5] = { 0xff, 0xff, 0xff, 0xff, 0xff };
+  const unsigned char *p = token->value;
   unsigned char mac[K5_MAX_MAC];
   krb5_error_code code;
 
-  if (tlen != CFX_HEADER + k->mac_len
-      || token[0] != (CFX_TOK_MIC >> 8) || token[1] != (CFX_TOK_MIC & 0xff)
-      || (token[2] & CFX_FLAG_SEALED) || !cfx_flags_ok (ctx, token[2])
-      || memcmp (token + 3, filler, sizeof filler) != 0)
+  if (token->length != CFX_HEADER + k->mac_len
+      || p[0] != (CFX_TOK_MIC >> 8) || p[1] != (CFX_TOK_MIC & 0xff)
+      || (p[2] & CFX_FLAG_SEALED) || !cfx_flags_ok (ctx, p[2])
+      || memcmp (p + 3, filler, sizeof filler) != 0)
     {
       *minor = GSS_KRB5_S_KG_BAD_LENGTH;
       return GSS_S_DEFECTIVE_TOKEN;
@@ -77,18 +78,18 @@ check_mic (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
   /* The caller's message, not the peer's token, is too long. */
   if (!fits (k, len))
     return too_long (minor);
-  seg[n - 1].p = (unsigned char *) token;
+  seg[n - 1].p = (unsigned char *) p;
   seg[n - 1].len = CFX_HEADER;
   seg[n - 1].sign_only = true;
   code = k5_checksum_segs (k, seg, n, mac);
   if (code)
     return krb5_gss_fail (minor, code);
-  if (CRYPTO_memcmp (mac, token + CFX_HEADER, k->mac_len) != 0)
+  if (CRYPTO_memcmp (mac, p + CFX_HEADER, k->mac_len) != 0)
     {
       *minor = (OM_uint32) KRB5KRB_AP_ERR_BAD_INTEGRITY;
       return GSS_S_BAD_SIG;
     }
-  return k5_seqwin_check (&ctx->window, cfx_get_be64 (token + 8));
+  return k5_seqwin_check (&ctx->window, cfx_get_be64 (p + 8));
 }
 
 OM_uint32
@@ -156,8 +157,7 @@ krb5_gss_verify_mic (OM_uint32 *minor, void *mctx, const gss_buffer_t message,
   seg[0].p = message->value;
   seg[0].len = message->length;
   seg[0].sign_only = false;
-  major = check_mic (minor, ctx, k, seg, 2, message->length, token->value,
-		     token->length);
+  major = check_mic (minor, ctx, k, seg, 2, message->length, token);
   if (!GSS_ERROR (major) && qop_state)
     *qop_state = GSS_C_QOP_DEFAULT;
   return major;
@@ -381,8 +381,7 @@ krb5_gss_verify_mic_iov (OM_uint32 *minor, void *mctx, gss_qop_t *qop_state,
 	  *minor = KG_NOMEM;
 	  return GSS_S_FAILURE;
 	}
-      major = check_mic (minor, ctx, k, seg, n, len, token->buffer.value,
-			 token->buffer.length);
+      major = check_mic (minor, ctx, k, seg, n, len, &token->buffer);
       if (seg != few)
 	free (seg);
     }
