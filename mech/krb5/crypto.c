@@ -439,31 +439,53 @@ k5_chain_start (EVP_CIPHER_CTX *ctx, struct k5_chain *ch)
   return true;
 }
 
-/* CBC over LEN octets (whole blocks) from a zero IV.  The context keeps
-   the chaining value of the message before in CH: the first plaintext
-   block is XORed with it on the way in (ENCRYPT), the first output
-   block on the way out (decrypt), which is a CBC from a zero IV
+/* Plaintext to be hashed as it is encrypted: the first LEN octets go
+   into ST, an HMAC under M. */
+struct plain_mac
+{
+  const struct k5_hmac *m;
+  union k5_hash_state *st;
+  size_t len;
+};
+
+/* When the plaintext is hashed too, it goes through in steps of this
+   many octets, each hashed just before it is encrypted.  CBC
+   encryption is a chain of dependent AES rounds that leaves most of
+   the processor idle, and SHA-1 on the step before fills it: a quarter
+   less time at 1 KiB than hashing the whole message, then encrypting
+   it.  (Decryption is not a chain and gains nothing.) */
+#define MAC_STEP 128
+
+/* CBC over LEN octets (whole blocks) from a zero IV, hashing the
+   plaintext first when MAC is not NULL (encryption only).  The context
+   keeps the chaining value of the message before in CH: the first
+   plaintext block is XORed with it on the way in (ENCRYPT), the first
+   output block on the way out (decrypt), which is a CBC from a zero IV
    without EVP_CipherInit_ex (a third of a small message's cost on
    OpenSSL 3, for its parameter lookups). */
 static bool
 cbc (EVP_CIPHER_CTX *ctx, struct k5_chain *ch, bool encrypt,
-     unsigned char *buf, size_t len)
+     unsigned char *buf, size_t len, const struct plain_mac *mac)
 {
   unsigned char last[BLOCK], *p = buf;
-  size_t n, rest = len;
+  size_t n, rest = len, step = mac ? MAC_STEP : CBC_CHUNK, done;
   int outl;
 
   if (!k5_chain_start (ctx, ch))
     return false;
   /* Unknown until the EVP calls below all succeed. */
   ch->known = false;
-  if (encrypt)
-    k5_xor_block (buf, ch->block);
-  else
+  if (!encrypt)
     memcpy (last, buf + len - BLOCK, BLOCK);
   for (; rest > 0; p += n, rest -= n)
     {
-      n = rest < CBC_CHUNK ? rest : CBC_CHUNK;
+      n = rest < step ? rest : step;
+      done = (size_t) (p - buf);
+      if (mac && done < mac->len)
+	k5_hmac_update (mac->m, mac->st, p,
+			mac->len - done < n ? mac->len - done : n);
+      if (encrypt && p == buf)
+	k5_xor_block (buf, ch->block);
       if (EVP_CipherUpdate (ctx, p, &outl, p, (int) n) != 1
 	  || (size_t) outl != n)
 	return false;
@@ -480,17 +502,18 @@ cbc (EVP_CIPHER_CTX *ctx, struct k5_chain *ch, bool encrypt,
 }
 
 /* CBC with ciphertext stealing as RFC 3962 section 5 defines it (the
-   last two blocks swapped even when the last is full).  BUF holds LEN
-   >= 16 octets and has room for 15 more. */
+   last two blocks swapped even when the last is full), hashing the
+   plaintext on the way when MAC is not NULL.  BUF holds LEN >= 16
+   octets and has room for 15 more. */
 static bool
 cts_encrypt (EVP_CIPHER_CTX *ctx, struct k5_chain *ch, unsigned char *buf,
-	     size_t len)
+	     size_t len, const struct plain_mac *mac)
 {
   size_t blocks = (len + BLOCK - 1) / BLOCK, last = len - (blocks - 1) * BLOCK;
   unsigned char prev[BLOCK];
 
   memset (buf + len, 0, blocks * BLOCK - len);
-  if (!cbc (ctx, ch, true, buf, blocks * BLOCK))
+  if (!cbc (ctx, ch, true, buf, blocks * BLOCK, mac))
     return false;
   if (blocks == 1)
     return true;
@@ -505,7 +528,7 @@ k5_cts_encrypt (EVP_CIPHER_CTX *ctx, unsigned char *buf, size_t len)
 {
   struct k5_chain fresh = { .known = false };
 
-  return cts_encrypt (ctx, &fresh, buf, len);
+  return cts_encrypt (ctx, &fresh, buf, len, NULL);
 }
 
 static bool
@@ -519,7 +542,7 @@ cts_decrypt (struct k5_usage_key *k, unsigned char *buf, size_t len)
   if (len < BLOCK)
     return false;
   if (blocks == 1)
-    return cbc (k->dec, &k->dec_chain, false, buf, BLOCK);
+    return cbc (k->dec, &k->dec_chain, false, buf, BLOCK, NULL);
   /* The full last block decrypts to the padded last plaintext XOR the
      second-to-last ciphertext block, whose stolen tail it gives back. */
   if (EVP_CipherUpdate (k->ecb_dec, dn, &outl, cn, BLOCK) != 1)
@@ -528,7 +551,8 @@ cts_decrypt (struct k5_usage_key *k, unsigned char *buf, size_t len)
   memcpy (cn + last, dn + last, BLOCK - last);
   for (i = 0; i < last; i++)
     tail[i] = dn[i] ^ cn[i];
-  return cbc (k->dec, &k->dec_chain, false, buf, (blocks - 1) * BLOCK);
+  return cbc (k->dec, &k->dec_chain, false, buf, (blocks - 1) * BLOCK,
+	      NULL);
 }
 
 /* The part of the union the hash uses: copying and wiping the whole
@@ -703,7 +727,9 @@ k5_encrypt (struct k5_usage_key *k, unsigned char *data, size_t len)
 krb5_error_code
 k5_seal (struct k5_usage_key *k, unsigned char *data, size_t len)
 {
-  unsigned char mac[K5_MAX_MAC];
+  union k5_hash_state st;
+  struct plain_mac mac = { &k->ki, &st, len };
+  bool ok;
 
   if (!k->fast)
     {
@@ -718,17 +744,17 @@ k5_seal (struct k5_usage_key *k, unsigned char *data, size_t len)
     {
       /* RFC 8009 section 5: the MAC covers the cipher state and the
 	 ciphertext. */
-      if (!cts_encrypt (k->enc, &k->enc_chain, data, len)
+      if (!cts_encrypt (k->enc, &k->enc_chain, data, len, NULL)
 	  || !hmac (&k->ki, zero_iv, BLOCK, data, len, data + len, k->mac_len))
 	return KRB5_CRYPTO_INTERNAL;
       return 0;
     }
-  /* RFC 3961 section 5.3: the MAC covers confounder and plaintext. */
-  if (!hmac (&k->ki, data, len, NULL, 0, mac, k->mac_len)
-      || !cts_encrypt (k->enc, &k->enc_chain, data, len))
-    return KRB5_CRYPTO_INTERNAL;
-  memcpy (data + len, mac, k->mac_len);
-  return 0;
+  /* RFC 3961 section 5.3: the MAC covers confounder and plaintext,
+     hashed as they are encrypted (MAC_STEP). */
+  k5_hmac_start (&k->ki, &st);
+  ok = cts_encrypt (k->enc, &k->enc_chain, data, len, &mac);
+  k5_hmac_finish (&k->ki, &st, data + len, k->mac_len);
+  return ok ? 0 : KRB5_CRYPTO_INTERNAL;
 }
 
 krb5_error_code

@@ -62,10 +62,62 @@ move (struct cursor *c, unsigned char *buf, size_t len, bool gather)
     }
 }
 
+/* The plaintext hashed as it is encrypted (RFC 3961's MAC over the
+   plaintext; see MAC_STEP in crypto.c for why): every piece in order,
+   the SIGN_ONLY ones included, up to the position it has reached. */
+struct hasher
+{
+  const struct k5_seg *seg;
+  size_t n, i, off;
+  size_t done;			/* octets hashed */
+  const struct k5_hmac *m;
+  union k5_hash_state *st;
+};
+#define MAC_STEP 128
+/* The hash's block: hashing ends on a multiple of it when it can, so
+   that the hash takes the pieces where they lie and buffers nothing. */
+#define HASH_BLOCK 64
+
+static void
+hash_piece (struct hasher *h, size_t len)
+{
+  k5_hmac_update (h->m, h->st, h->seg[h->i].p + h->off, len);
+  h->off += len;
+  h->done += len;
+}
+
+/* Hashes what lies between H's position and offset OFF of piece I,
+   then on to the next multiple of HASH_BLOCK (hashing ahead of the
+   encryption is harmless: only what is already encrypted must not
+   be). */
+static void
+hash_to (struct hasher *h, size_t i, size_t off)
+{
+  for (; h->i < i && h->i < h->n; h->i++, h->off = 0)
+    hash_piece (h, h->seg[h->i].len - h->off);
+  if (h->i == i && i < h->n && off > h->off)
+    hash_piece (h, off - h->off);
+  while (h->done % HASH_BLOCK != 0 && h->i < h->n)
+    {
+      size_t left = h->seg[h->i].len - h->off, want;
+
+      if (left == 0)
+	{
+	  h->i++;
+	  h->off = 0;
+	  continue;
+	}
+      want = HASH_BLOCK - h->done % HASH_BLOCK;
+      hash_piece (h, left < want ? left : want);
+    }
+}
+
 /* CBC over the next LEN octets (whole blocks), the chaining carried by
-   CTX from the call before. */
+   CTX from the call before; with H, each octet is hashed before it is
+   encrypted. */
 static bool
-cbc_pieces (EVP_CIPHER_CTX *ctx, struct cursor *c, size_t len)
+cbc_pieces (EVP_CIPHER_CTX *ctx, struct cursor *c, size_t len,
+	    struct hasher *h)
 {
   unsigned char blk[BLOCK];
   int outl;
@@ -83,6 +135,10 @@ cbc_pieces (EVP_CIPHER_CTX *ctx, struct cursor *c, size_t len)
 
 	  if (m > CBC_CHUNK)
 	    m = CBC_CHUNK;
+	  if (h && m > MAC_STEP)
+	    m = MAC_STEP;
+	  if (h)
+	    hash_to (h, c->i, c->off + m);
 	  if (EVP_CipherUpdate (ctx, p, &outl, p, (int) m) != 1
 	      || (size_t) outl != m)
 	    return false;
@@ -94,6 +150,8 @@ cbc_pieces (EVP_CIPHER_CTX *ctx, struct cursor *c, size_t len)
 	  struct cursor at = *c;
 
 	  move (c, blk, BLOCK, true);
+	  if (h)
+	    hash_to (h, c->i, c->off);
 	  if (EVP_CipherUpdate (ctx, blk, &outl, blk, BLOCK) != 1
 	      || outl != BLOCK)
 	    return false;
@@ -126,10 +184,12 @@ split (size_t total, size_t *head, size_t *tail)
 }
 
 /* The chaining value of the message before is XORed out of the first
-   block, which is always SEG[0], the confounder (see cbc in crypto.c). */
+   block, which is always SEG[0], the confounder (see cbc in crypto.c).
+   With H, every piece is hashed, each octet before it is encrypted. */
 static bool
 cts_encrypt_pieces (EVP_CIPHER_CTX *ctx, struct k5_chain *ch,
-		    const struct k5_seg *seg, size_t n, size_t total)
+		    const struct k5_seg *seg, size_t n, size_t total,
+		    struct hasher *h)
 {
   struct cursor c = { seg, n, 0, 0 }, at;
   unsigned char t[2 * BLOCK], swap[BLOCK];
@@ -141,11 +201,15 @@ cts_encrypt_pieces (EVP_CIPHER_CTX *ctx, struct k5_chain *ch,
   if (!k5_chain_start (ctx, ch))
     return false;
   ch->known = false;
+  if (h)
+    hash_to (h, 0, seg[0].len);
   k5_xor_block (seg[0].p, ch->block);
-  if (!cbc_pieces (ctx, &c, head))
+  if (!cbc_pieces (ctx, &c, head, h))
     return false;
   at = c;
   move (&c, t, tail, true);
+  if (h)
+    hash_to (h, n, 0);
   memset (t + tail, 0, sizeof t - tail);
   ok = EVP_CipherUpdate (ctx, t, &outl, t, sizeof t) == 1
     && outl == (int) sizeof t;
@@ -178,7 +242,7 @@ cts_decrypt_pieces (struct k5_usage_key *k, const struct k5_seg *seg,
     return false;
   ch->known = false;
   memcpy (before, ch->block, BLOCK);
-  if (!cbc_pieces (k->dec, &c, head))
+  if (!cbc_pieces (k->dec, &c, head, NULL))
     return false;
   at = c;
   move (&c, t, tail, true);
@@ -281,7 +345,10 @@ k5_encrypt_segs (struct k5_usage_key *k, const struct k5_seg *seg, size_t n,
 		 unsigned char *trailer)
 {
   size_t total = encrypted_length (seg, n);
+  union k5_hash_state st;
+  struct hasher h = { seg, n, 0, 0, 0, &k->ki, &st };
   krb5_error_code code;
+  bool ok;
 
   if (!k->fast)
     return libkrb5_crypt (k, seg, n, trailer, true);
@@ -295,15 +362,17 @@ k5_encrypt_segs (struct k5_usage_key *k, const struct k5_seg *seg, size_t n,
     {
       /* RFC 8009 section 5: the MAC covers the cipher state and the
 	 ciphertext (the SIGN_ONLY pieces as they are). */
-      if (!cts_encrypt_pieces (k->enc, &k->enc_chain, seg, n, total))
+      if (!cts_encrypt_pieces (k->enc, &k->enc_chain, seg, n, total, NULL))
 	return k5_crypto_error ();
       mac_pieces (&k->ki, zero_iv, seg, n, trailer, k->mac_len);
       return 0;
     }
-  /* RFC 3961 section 5.3: the MAC covers the plaintext. */
-  mac_pieces (&k->ki, NULL, seg, n, trailer, k->mac_len);
-  return cts_encrypt_pieces (k->enc, &k->enc_chain, seg, n, total)
-    ? 0 : k5_crypto_error ();
+  /* RFC 3961 section 5.3: the MAC covers the plaintext, hashed as it
+     is encrypted. */
+  k5_hmac_start (&k->ki, &st);
+  ok = cts_encrypt_pieces (k->enc, &k->enc_chain, seg, n, total, &h);
+  k5_hmac_finish (&k->ki, &st, trailer, k->mac_len);
+  return ok ? 0 : k5_crypto_error ();
 }
 
 krb5_error_code
