@@ -16,7 +16,7 @@ API_SRCS = $(srcdir)/lib/buffer.c $(srcdir)/lib/context.c \
 	$(srcdir)/lib/status.c $(srcdir)/lib/token.c \
 	$(srcdir)/lib/transfer.c $(srcdir)/lib/userok.c \
 	$(srcdir)/lib/version.c \
-	$(srcdir)/lib/iov.c
+	$(srcdir)/lib/iov.c $(srcdir)/lib/miciov.c
 
 API_MANS = doc/man/gss_accept_sec_context.3 doc/man/gss_acquire_cred.3 \
 	doc/man/gss_add_cred.3 doc/man/gss_add_oid_set_member.3 \
@@ -44,7 +44,9 @@ API_MANS = doc/man/gss_accept_sec_context.3 doc/man/gss_acquire_cred.3 \
 	doc/man/gss_wrap_size_limit.3 \
 	doc/man/gss_wrap_iov.3 doc/man/gss_unwrap_iov.3 \
 	doc/man/gss_wrap_iov_length.3 doc/man/gss_release_iov_buffer.3 \
-	doc/man/gss_wrap_aead.3 doc/man/gss_unwrap_aead.3
+	doc/man/gss_wrap_aead.3 doc/man/gss_unwrap_aead.3 \
+	doc/man/gss_get_mic_iov.3 doc/man/gss_get_mic_iov_length.3 \
+	doc/man/gss_verify_mic_iov.3
 
 man3_MANS = $(API_MANS)
 EXTRA_DIST += doc/mkman doc/gss-api.texi tests/man-pages.sh

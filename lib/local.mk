@@ -23,3 +23,5 @@ if HAVE_LD_VERSION_SCRIPT
 lib_libgss_la_LDFLAGS += -Wl,--version-script=$(top_srcdir)/lib/libgss.map
 endif
 EXTRA_DIST += lib/libgss.map
+## MIT's MIC tokens over IOV arrays (gss_get_mic_iov and friends).
+lib_libgss_la_SOURCES += lib/miciov.c

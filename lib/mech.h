@@ -165,6 +165,22 @@ struct gss_mech
   OM_uint32 (*wrap_iov_length) (OM_uint32 *minor, void *mctx, int conf_req,
 				gss_qop_t qop, int *conf_state,
 				gss_iov_buffer_desc *iov, int iov_count);
+
+  /* MIC tokens over IOV arrays (MIT's gss_get_mic_iov).  lib/ has
+     checked the array (lib/miciov.c): known types, exactly one
+     MIC_TOKEN, storage behind every buffer with a length (for
+     get_mic_iov_length: none needed; for get_mic_iov: none behind a
+     MIC_TOKEN to be allocated).  The message is the DATA and SIGN_ONLY
+     buffers in their order; on failure what was allocated is
+     released. */
+  OM_uint32 (*get_mic_iov) (OM_uint32 *minor, void *mctx, gss_qop_t qop,
+			    gss_iov_buffer_desc *iov, int iov_count);
+  OM_uint32 (*get_mic_iov_length) (OM_uint32 *minor, void *mctx,
+				   gss_qop_t qop, gss_iov_buffer_desc *iov,
+				   int iov_count);
+  OM_uint32 (*verify_mic_iov) (OM_uint32 *minor, void *mctx,
+			       gss_qop_t *qop_state,
+			       gss_iov_buffer_desc *iov, int iov_count);
 };
 
 /* Services lib/ offers mechanisms: a NUL-terminated copy of DATA (the

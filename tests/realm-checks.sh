@@ -23,6 +23,7 @@ for enctype in aes256-cts-hmac-sha1-96 aes256-cts-hmac-sha384-192 \
       && ${VALGRIND_RUN:-} '$builddir/tests/check_krb5' \
       && ${VALGRIND_RUN:-} '$builddir/tests/check_msg' \
       && ${VALGRIND_RUN:-} '$builddir/tests/check_iov' \
+      && ${VALGRIND_RUN:-} '$builddir/tests/check_miciov' \
       && ${VALGRIND_RUN:-} '$builddir/tests/check_hostile' \
       && '$srcdir/tests/gss-exchange.sh' '$builddir/src/gss' \
       && '$srcdir/tests/session-enctype.sh' '$enctype'"

@@ -42,6 +42,9 @@ tests_check_msg_CFLAGS = $(UNIT_CFLAGS)
 tests_check_msg_LDADD = $(UNIT_LDADD)
 tests_check_iov_CFLAGS = $(UNIT_CFLAGS)
 tests_check_iov_LDADD = $(UNIT_LDADD)
+check_PROGRAMS += tests/check_miciov
+tests_check_miciov_CFLAGS = $(UNIT_CFLAGS)
+tests_check_miciov_LDADD = $(UNIT_LDADD)
 tests_check_hostile_CFLAGS = $(UNIT_CFLAGS)
 tests_check_hostile_LDADD = $(UNIT_LDADD)
 

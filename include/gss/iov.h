@@ -28,7 +28,7 @@ typedef struct gss_iov_buffer_desc_struct
 #define GSS_IOV_BUFFER_TYPE_PADDING 9	/* always empty with RFC 4121 */
 #define GSS_IOV_BUFFER_TYPE_STREAM 10	/* a whole token, to unwrap */
 #define GSS_IOV_BUFFER_TYPE_SIGN_ONLY 11	/* associated data: signed */
-#define GSS_IOV_BUFFER_TYPE_MIC_TOKEN 12	/* MIT's MIC IOV: unused here */
+#define GSS_IOV_BUFFER_TYPE_MIC_TOKEN 12	/* a MIC token (gss_get_mic_iov) */
 
 #define GSS_IOV_BUFFER_FLAG_MASK 0xFFFF0000
 #define GSS_IOV_BUFFER_FLAG_ALLOCATE 0x00010000	/* the library allocates */
@@ -67,5 +67,22 @@ extern OM_uint32 gss_unwrap_aead (OM_uint32 *minor_status,
 				  gss_buffer_t input_assoc_buffer,
 				  gss_buffer_t output_payload_buffer,
 				  int *conf_state, gss_qop_t *qop_state);
+
+/* MIC tokens over scattered buffers (MIT krb5 1.12): the DATA and
+   SIGN_ONLY buffers in order are the message, one MIC_TOKEN buffer the
+   token. */
+extern OM_uint32 gss_get_mic_iov (OM_uint32 *minor_status,
+				  gss_ctx_id_t context_handle,
+				  gss_qop_t qop_req,
+				  gss_iov_buffer_desc *iov, int iov_count);
+extern OM_uint32 gss_get_mic_iov_length (OM_uint32 *minor_status,
+					 gss_ctx_id_t context_handle,
+					 gss_qop_t qop_req,
+					 gss_iov_buffer_desc *iov,
+					 int iov_count);
+extern OM_uint32 gss_verify_mic_iov (OM_uint32 *minor_status,
+				     gss_ctx_id_t context_handle,
+				     gss_qop_t *qop_state,
+				     gss_iov_buffer_desc *iov, int iov_count);
 
 #endif /* GSS_IOV_H_ */

@@ -167,13 +167,11 @@ k5_iov_unroom (gss_iov_buffer_desc *b, bool mine)
   b->type &= ~(OM_uint32) GSS_IOV_BUFFER_FLAG_ALLOCATED;
 }
 
-/* The pieces to protect: FIRST (the confounder, or nothing), the DATA
-   and SIGN_ONLY buffers in their order (DATA's storage replaced by
-   DATA_AT when not NULL), then LAST. */
-static struct k5_seg *
-pieces (gss_iov_buffer_desc *iov, int count, struct k5_seg *few,
-	size_t nfew, const struct k5_seg *first, unsigned char *data_at,
-	const struct k5_seg *last, size_t *n)
+/* Declared in segcrypto.h; mic.c signs with it too. */
+struct k5_seg *
+k5_iov_pieces (gss_iov_buffer_desc *iov, int count, struct k5_seg *few,
+	       size_t nfew, const struct k5_seg *first,
+	       unsigned char *data_at, const struct k5_seg *last, size_t *n)
 {
   struct k5_seg *seg = few;
   size_t want = 2, k = 0;
@@ -278,7 +276,8 @@ krb5_gss_wrap_iov (OM_uint32 *minor, void *mctx, int conf_req, gss_qop_t qop,
       last.p = t;
       last.len = s.ec + CFX_HEADER;
       last.sign_only = false;
-      seg = pieces (iov, iov_count, few, FEW_PIECES, &first, NULL, &last, &n);
+      seg = k5_iov_pieces (iov, iov_count, few, FEW_PIECES, &first, NULL,
+			   &last, &n);
       if (seg)
 	code = k5_encrypt_segs (k, seg, n, t + s.ec + CFX_HEADER);
     }
@@ -288,7 +287,8 @@ krb5_gss_wrap_iov (OM_uint32 *minor, void *mctx, int conf_req, gss_qop_t qop,
       last.p = h;
       last.len = CFX_HEADER;
       last.sign_only = true;
-      seg = pieces (iov, iov_count, few, FEW_PIECES, NULL, NULL, &last, &n);
+      seg = k5_iov_pieces (iov, iov_count, few, FEW_PIECES, NULL, NULL,
+			   &last, &n);
       if (seg)
 	code = k5_checksum_segs (k, seg, n, t);
       h[4] = (unsigned char) (k->mac_len >> 8);
@@ -394,8 +394,8 @@ open_token (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
       last.len = CFX_HEADER;
       last.sign_only = true;
     }
-  seg = pieces (iov, iov_count, few, FEW_PIECES, r->sealed ? &first : NULL,
-		r->data_at, &last, &n);
+  seg = k5_iov_pieces (iov, iov_count, few, FEW_PIECES,
+		       r->sealed ? &first : NULL, r->data_at, &last, &n);
   if (seg == NULL)
     {
       *minor = KG_NOMEM;
@@ -511,7 +511,8 @@ unwrap_stream (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
       r.data_at = body;
       r.tail = body + msg;
     }
-  /* DATA's length is the message's from here on: pieces() reads it. */
+  /* DATA's length is the message's from here on: k5_iov_pieces() reads
+     it. */
   p->data->buffer.length = msg;
   major = open_token (minor, ctx, k, &r, iov, iov_count);
   if (GSS_ERROR (major))

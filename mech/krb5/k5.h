@@ -127,6 +127,16 @@ OM_uint32 krb5_gss_wrap_iov_length (OM_uint32 *minor, void *mctx,
 				    int conf_req, gss_qop_t qop,
 				    int *conf_state,
 				    gss_iov_buffer_desc *iov, int iov_count);
+/* MIC tokens over the application's buffers (mic.c). */
+OM_uint32 krb5_gss_get_mic_iov (OM_uint32 *minor, void *mctx, gss_qop_t qop,
+				gss_iov_buffer_desc *iov, int iov_count);
+OM_uint32 krb5_gss_get_mic_iov_length (OM_uint32 *minor, void *mctx,
+				       gss_qop_t qop,
+				       gss_iov_buffer_desc *iov,
+				       int iov_count);
+OM_uint32 krb5_gss_verify_mic_iov (OM_uint32 *minor, void *mctx,
+				   gss_qop_t *qop_state,
+				   gss_iov_buffer_desc *iov, int iov_count);
 /* Context transfer (export.c). */
 OM_uint32 krb5_gss_export_sec_context (OM_uint32 *minor, void *mctx,
 				       gss_buffer_t token);
@@ -167,6 +177,9 @@ OM_uint32 krb5_gss_v1_unwrap (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
 			      gss_buffer_t output, int *conf_state);
 OM_uint32 krb5_gss_v1_wrap_size_limit (const struct k5_v1_key *k,
 				       OM_uint32 req_output_size);
+/* The length of a MIC token with keys shaped as K (only the algorithm
+   numbers and checksum length are read). */
+size_t krb5_gss_v1_mic_size (const struct k5_v1_key *k);
 
 void krb5_gss_ctx_free (struct krb5_gss_ctx *ctx);
 

@@ -51,6 +51,10 @@ const struct gss_mech _gss_krb5_mech = {
   .acquire_cred_with_password = krb5_gss_acquire_cred_with_password,
   .localname = krb5_gss_localname,
   .mech_attrs = krb5_gss_mech_attrs,
+
+  .get_mic_iov = krb5_gss_get_mic_iov,
+  .get_mic_iov_length = krb5_gss_get_mic_iov_length,
+  .verify_mic_iov = krb5_gss_verify_mic_iov,
 };
 
 OM_uint32

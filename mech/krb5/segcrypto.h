@@ -4,6 +4,7 @@
 #define LIBGSS_K5_SEGCRYPTO_H
 
 #include "crypto.h"
+#include <gss.h>
 
 /* One piece of a message.  A SIGN_ONLY piece is covered by the
    integrity check and never encrypted. */
@@ -32,5 +33,16 @@ krb5_error_code k5_decrypt_segs (struct k5_usage_key *k,
 krb5_error_code k5_checksum_segs (struct k5_usage_key *k,
 				  const struct k5_seg *seg, size_t n,
 				  unsigned char *out);
+
+/* The pieces of an IOV array to protect (iov.c): FIRST (a confounder,
+   or NULL for none), the DATA and SIGN_ONLY buffers in their order
+   (DATA's storage replaced by DATA_AT when not NULL), then LAST.  FEW
+   (NFEW entries) is used when large enough, else the array is
+   allocated; NULL when memory ran out. */
+struct k5_seg *k5_iov_pieces (gss_iov_buffer_desc *iov, int count,
+			      struct k5_seg *few, size_t nfew,
+			      const struct k5_seg *first,
+			      unsigned char *data_at,
+			      const struct k5_seg *last, size_t *n);
 
 #endif

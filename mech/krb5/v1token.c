@@ -79,6 +79,12 @@ len_ok (const struct k5_v1_key *k, bool wrap, size_t len)
   return !wrap || token_size (k, len) <= K5_LIBKRB5_MAX;
 }
 
+size_t
+krb5_gss_v1_mic_size (const struct k5_v1_key *k)
+{
+  return framed_size (CKSUM_AT + k->cksum_len);
+}
+
 static OM_uint32
 make_token (OM_uint32 *minor, struct krb5_gss_ctx *ctx, struct k5_v1_key *k,
 	    bool wrap, bool seal, const gss_buffer_t msg, gss_buffer_t out)

@@ -1,6 +1,7 @@
 /* ext.c - MIT's extensions on a SPNEGO context: once negotiated, the
-   session key, IOV wrapping and the mechanism attributes are the inner
-   mechanism's business, reached through lib/ like every other call. */
+   session key, IOV wrapping, IOV MICs and the mechanism attributes are
+   the inner mechanism's business, reached through lib/ like every other
+   call. */
 #include "spnego.h"
 #include "mechattr.h"
 
@@ -57,6 +58,42 @@ spnego_wrap_iov_length (OM_uint32 *minor, void *mctx, int conf_req,
     return major;
   return gss_wrap_iov_length (minor, ctx->inner, conf_req, qop, conf_state,
 			      iov, iov_count);
+}
+
+OM_uint32
+spnego_get_mic_iov (OM_uint32 *minor, void *mctx, gss_qop_t qop,
+		    gss_iov_buffer_desc *iov, int iov_count)
+{
+  struct spnego_ctx *ctx = mctx;
+  OM_uint32 major = spnego_check_open (minor, ctx);
+
+  if (major)
+    return major;
+  return gss_get_mic_iov (minor, ctx->inner, qop, iov, iov_count);
+}
+
+OM_uint32
+spnego_get_mic_iov_length (OM_uint32 *minor, void *mctx, gss_qop_t qop,
+			   gss_iov_buffer_desc *iov, int iov_count)
+{
+  struct spnego_ctx *ctx = mctx;
+  OM_uint32 major = spnego_check_open (minor, ctx);
+
+  if (major)
+    return major;
+  return gss_get_mic_iov_length (minor, ctx->inner, qop, iov, iov_count);
+}
+
+OM_uint32
+spnego_verify_mic_iov (OM_uint32 *minor, void *mctx, gss_qop_t *qop_state,
+		       gss_iov_buffer_desc *iov, int iov_count)
+{
+  struct spnego_ctx *ctx = mctx;
+  OM_uint32 major = spnego_check_open (minor, ctx);
+
+  if (major)
+    return major;
+  return gss_verify_mic_iov (minor, ctx->inner, qop_state, iov, iov_count);
 }
 
 /* As MIT's SPNEGO: a negotiating mechanism whose first token has the

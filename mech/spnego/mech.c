@@ -255,4 +255,8 @@ const struct gss_mech _gss_spnego_mech = {
   .wrap_iov = spnego_wrap_iov,
   .unwrap_iov = spnego_unwrap_iov,
   .wrap_iov_length = spnego_wrap_iov_length,
+
+  .get_mic_iov = spnego_get_mic_iov,
+  .get_mic_iov_length = spnego_get_mic_iov_length,
+  .verify_mic_iov = spnego_verify_mic_iov,
 };

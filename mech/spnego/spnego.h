@@ -151,6 +151,14 @@ OM_uint32 spnego_wrap_iov_length (OM_uint32 *minor, void *mctx,
 				  int conf_req, gss_qop_t qop,
 				  int *conf_state, gss_iov_buffer_desc *iov,
 				  int iov_count);
+OM_uint32 spnego_get_mic_iov (OM_uint32 *minor, void *mctx, gss_qop_t qop,
+			      gss_iov_buffer_desc *iov, int iov_count);
+OM_uint32 spnego_get_mic_iov_length (OM_uint32 *minor, void *mctx,
+				     gss_qop_t qop,
+				     gss_iov_buffer_desc *iov, int iov_count);
+OM_uint32 spnego_verify_mic_iov (OM_uint32 *minor, void *mctx,
+				 gss_qop_t *qop_state,
+				 gss_iov_buffer_desc *iov, int iov_count);
 extern const gss_OID_desc *const spnego_mech_attrs[];
 
 #endif

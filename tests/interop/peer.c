@@ -33,6 +33,11 @@
  *     DATA, PADDING and TRAILER), SIGN_ONLY buffers on both sides, the trailer
  *     rotated into the header (RRC), and gss_wrap_aead against
  *     gss_unwrap_aead.  A frame is the token's parts end to end.
+ *  4. With --mic-iov on both sides (not Heimdal), for each size: MIC
+ *     tokens of SIGN_ONLY, DATA, SIGN_ONLY made with gss_get_mic_iov
+ *     (allocated, or sized by gss_get_mic_iov_length) and checked with
+ *     gss_verify_mic over the same octets end to end, or made with
+ *     gss_get_mic and checked with gss_verify_mic_iov, each way.
  *
  * Outcome: the result of establishment is the major status of the last
  * init/accept call, compared in full with --expect-major (default 0).
@@ -117,6 +122,7 @@ struct options
   int transfer;
   int session_key;
   int iov;
+  int mic_iov;
   const char *resume;
   const char *log;
   const char *deleg_target;
@@ -1264,6 +1270,204 @@ exchange_iov (gss_ctx_id_t ctx, int initiator, int subset)
   return 1;
 }
 
+#ifndef PEER_HEIMDAL
+/* MIC tokens over IOV arrays (--mic-iov, MIT's gss_get_mic_iov): the
+   message is ASSOC1, the payload and ASSOC2, as SIGN_ONLY, DATA and
+   SIGN_ONLY buffers on the IOV side and end to end on the other.  Each
+   mode names how the sender makes the token and how the receiver
+   checks it; a frame is the token. */
+enum mic_iov_mode
+{
+  MIC_IOV_TO_VERIFY,		/* gss_get_mic_iov (allocated) -> gss_verify_mic */
+  MIC_TO_VERIFY_IOV,		/* gss_get_mic -> gss_verify_mic_iov */
+  MIC_IOV_TO_IOV,		/* gss_get_mic_iov (sized) -> gss_verify_mic_iov */
+  N_MIC_IOV_MODES
+};
+static const char *const MIC_IOV_MODE_NAMES[] = {
+  "mic-iov-to-verify", "mic-to-verify-iov", "mic-iov-to-iov"
+};
+
+/* The message's three pieces over PAYLOAD and the MIC_TOKEN last:
+   four buffers. */
+static void
+mic_iov_over (gss_iov_buffer_desc *iov, unsigned char *payload, size_t size)
+{
+  iov[0].type = GSS_IOV_BUFFER_TYPE_SIGN_ONLY;
+  iov[0].buffer.value = (void *) ASSOC1;
+  iov[0].buffer.length = sizeof ASSOC1 - 1;
+  iov[1].type = GSS_IOV_BUFFER_TYPE_DATA;
+  iov[1].buffer.value = payload;
+  iov[1].buffer.length = size;
+  iov[2].type = GSS_IOV_BUFFER_TYPE_SIGN_ONLY;
+  iov[2].buffer.value = (void *) ASSOC2;
+  iov[2].buffer.length = sizeof ASSOC2 - 1;
+  iov[3].type = GSS_IOV_BUFFER_TYPE_MIC_TOKEN;
+  iov[3].buffer.value = NULL;
+  iov[3].buffer.length = 0;
+}
+
+/* The same message in one buffer (SIZE + the associated data). */
+static unsigned char *
+mic_iov_whole (const unsigned char *payload, size_t size)
+{
+  unsigned char *w = malloc (sizeof ASSOC1 + size + sizeof ASSOC2);
+
+  if (w == NULL)
+    return NULL;
+  memcpy (w, ASSOC1, sizeof ASSOC1 - 1);
+  if (size)
+    memcpy (w + sizeof ASSOC1 - 1, payload, size);
+  memcpy (w + sizeof ASSOC1 - 1 + size, ASSOC2, sizeof ASSOC2 - 1);
+  return w;
+}
+
+static int
+send_mic_iov (gss_ctx_id_t ctx, size_t index, enum mic_iov_mode mode,
+	      enum direction dir)
+{
+  size_t size = SIZES[index];
+  unsigned char *payload = malloc (size + 1), *whole = NULL, *room = NULL;
+  gss_iov_buffer_desc iov[4];
+  gss_buffer_desc tok = GSS_C_EMPTY_BUFFER, msg;
+  OM_uint32 major, minor = 0;
+  const char *call = "get_mic_iov";
+  int ok = 0;
+
+  if (payload == NULL)
+    return 0;
+  fill_payload (payload, size, index, KIND_MIC, dir);
+  mic_iov_over (iov, payload, size);
+  switch (mode)
+    {
+    case MIC_IOV_TO_VERIFY:
+      iov[3].type |= GSS_IOV_BUFFER_FLAG_ALLOCATE;
+      major = gss_get_mic_iov (&minor, ctx, 0, iov, 4);
+      tok = iov[3].buffer;
+      break;
+    case MIC_TO_VERIFY_IOV:
+      call = "get_mic";
+      whole = mic_iov_whole (payload, size);
+      if (whole == NULL)
+	goto cleanup;
+      msg.value = whole;
+      msg.length = sizeof ASSOC1 - 1 + size + sizeof ASSOC2 - 1;
+      major = gss_get_mic (&minor, ctx, 0, &msg, &tok);
+      break;
+    default:
+      call = "get_mic_iov_length";
+      major = gss_get_mic_iov_length (&minor, ctx, 0, iov, 4);
+      if (GSS_ERROR (major))
+	break;
+      room = malloc (iov[3].buffer.length + 1);
+      if (room == NULL)
+	goto cleanup;
+      iov[3].buffer.value = room;
+      call = "get_mic_iov";
+      major = gss_get_mic_iov (&minor, ctx, 0, iov, 4);
+      tok = iov[3].buffer;
+      break;
+    }
+  if (GSS_ERROR (major))
+    {
+      say (" mic_iov=failed(size=%lu,mode=%s)", (unsigned long) size,
+	   MIC_IOV_MODE_NAMES[mode]);
+      say_failure (call, major, minor);
+    }
+  else if (write_frame (&tok) == 0)
+    ok = 1;
+  if (mode == MIC_TO_VERIFY_IOV)
+    gss_release_buffer (&minor, &tok);
+
+cleanup:
+  gss_release_iov_buffer (&minor, iov, 4);
+  free (room);
+  free (whole);
+  free (payload);
+  return ok;
+}
+
+static int
+receive_mic_iov (gss_ctx_id_t ctx, size_t index, enum mic_iov_mode mode,
+		 enum direction dir)
+{
+  size_t size = SIZES[index];
+  unsigned char *payload = malloc (size + 1), *whole = NULL;
+  gss_iov_buffer_desc iov[4];
+  gss_buffer_desc tok = GSS_C_EMPTY_BUFFER, msg;
+  OM_uint32 major, minor = 0;
+  gss_qop_t qop = 12345;
+  const char *call = "verify_mic_iov";
+  int ok = 0;
+
+  if (payload == NULL)
+    return 0;
+  fill_payload (payload, size, index, KIND_MIC, dir);
+  if (read_frame (&tok) <= 0)
+    {
+      say (" mic_iov=failed(size=%lu,mode=%s,no-token)",
+	   (unsigned long) size, MIC_IOV_MODE_NAMES[mode]);
+      free (payload);
+      return 0;
+    }
+  if (mode == MIC_IOV_TO_VERIFY)
+    {
+      call = "verify_mic";
+      whole = mic_iov_whole (payload, size);
+      if (whole == NULL)
+	goto cleanup;
+      msg.value = whole;
+      msg.length = sizeof ASSOC1 - 1 + size + sizeof ASSOC2 - 1;
+      major = gss_verify_mic (&minor, ctx, &msg, &tok, &qop);
+    }
+  else
+    {
+      mic_iov_over (iov, payload, size);
+      iov[3].buffer = tok;
+      major = gss_verify_mic_iov (&minor, ctx, &qop, iov, 4);
+    }
+  if (major != GSS_S_COMPLETE)
+    {
+      say (" mic_iov=failed(size=%lu,mode=%s)", (unsigned long) size,
+	   MIC_IOV_MODE_NAMES[mode]);
+      say_failure (call, major, minor);
+    }
+  else if (qop != 0)
+    say (" mic_iov=failed(size=%lu,mode=%s,qop=%lu)", (unsigned long) size,
+	 MIC_IOV_MODE_NAMES[mode], (unsigned long) qop);
+  else
+    ok = 1;
+
+cleanup:
+  free (tok.value);
+  free (whole);
+  free (payload);
+  return ok;
+}
+
+static int
+exchange_mic_iov (gss_ctx_id_t ctx, int initiator)
+{
+  enum direction mine = initiator ? I_TO_A : A_TO_I;
+  enum direction theirs = initiator ? A_TO_I : I_TO_A;
+  size_t i;
+  int m;
+
+  for (i = 0; i < N_SIZES; i++)
+    for (m = 0; m < N_MIC_IOV_MODES; m++)
+      if (initiator)
+	{
+	  if (!send_mic_iov (ctx, i, m, mine)
+	      || !receive_mic_iov (ctx, i, m, theirs))
+	    return 0;
+	}
+      else if (!receive_mic_iov (ctx, i, m, theirs)
+	       || !send_mic_iov (ctx, i, m, mine))
+	return 0;
+  say (" mic_iov=ok");
+  return 1;
+}
+#endif
+
 /* Replay and sequence detection across the two libraries: the sender
    makes four wrap tokens and sends them as 1 2 2 4 3; with
    GSS_C_REPLAY_FLAG and GSS_C_SEQUENCE_FLAG the receiver must see
@@ -1515,6 +1719,8 @@ usage (FILE *f)
 	   "  --iov                exchange IOV and AEAD tokens afterwards\n"
 	   "  --iov-heimdal        the same, only what Heimdal 7.8 takes\n"
 	   "  --iov-dce            the same, only what a DCE-style context takes\n"
+	   "  --mic-iov            exchange MIC tokens over IOV arrays afterwards\n"
+	   "                       (gss_get_mic_iov; not with Heimdal)\n"
 	   "  --sequence           then send wrap tokens out of order (1 2 2 4 3)\n"
 	   "                       each way; the receiver reports what it saw\n"
 	   "  --show-tokens        describe the first wrap, confidential wrap and\n"
@@ -1580,6 +1786,8 @@ parse_options (int argc, char **argv, struct options *o)
 	o->iov = IOV_HEIMDAL, takes = 0;
       else if (strcmp (a, "--iov-dce") == 0)
 	o->iov = IOV_DCE, takes = 0;
+      else if (strcmp (a, "--mic-iov") == 0)
+	o->mic_iov = 1, takes = 0;
       else if (strcmp (a, "--sequence") == 0)
 	o->sequence = 1, takes = 0;
       else if (strcmp (a, "--session-key") == 0)
@@ -1807,6 +2015,16 @@ main (int argc, char **argv)
 	ok = 0;
       if (ok && o.iov && !exchange_iov (c.ctx, o.initiate, o.iov))
 	ok = 0;
+#ifndef PEER_HEIMDAL
+      if (ok && o.mic_iov && !exchange_mic_iov (c.ctx, o.initiate))
+	ok = 0;
+#else
+      if (o.mic_iov)
+	{
+	  say (" mic_iov=unavailable");
+	  ok = 0;
+	}
+#endif
       if (ok && o.sequence && !exchange_sequence (c.ctx, o.initiate))
 	ok = 0;
     }

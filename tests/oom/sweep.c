@@ -214,7 +214,8 @@ done:
 /* The same with gss_wrap_iov and gss_unwrap_iov, HEADER, PADDING (RFC
    1964 / RFC 4757 tokens fill it) and TRAILER allocated by the library,
    then gss_wrap_aead and gss_unwrap_aead (a STREAM whose DATA is
-   allocated). */
+   allocated), then gss_get_mic_iov (its MIC_TOKEN allocated) and
+   gss_verify_mic_iov. */
 static bool
 iov_round_trip (struct run *r, gss_ctx_id_t from, gss_ctx_id_t to)
 {
@@ -265,6 +266,18 @@ iov_round_trip (struct run *r, gss_ctx_id_t from, gss_ctx_id_t to)
       wrong (r, "gss_unwrap_aead: another message came out");
       goto done;
     }
+  /* A MIC token over SIGN_ONLY and DATA, its MIC_TOKEN allocated. */
+  gss_release_iov_buffer (&tmp, iov, 4);
+  iov[0].type = GSS_IOV_BUFFER_TYPE_SIGN_ONLY;
+  iov[0].buffer = assoc;
+  iov[2].type = GSS_IOV_BUFFER_TYPE_MIC_TOKEN | GSS_IOV_BUFFER_FLAG_ALLOCATE;
+  iov[2].buffer.length = 0;
+  iov[2].buffer.value = NULL;
+  iov[3].type = GSS_IOV_BUFFER_TYPE_EMPTY;
+  CALL ("gss_get_mic_iov", GSS_S_COMPLETE,
+	gss_get_mic_iov (&minor, from, GSS_C_QOP_DEFAULT, iov, 4));
+  CALL ("gss_verify_mic_iov", GSS_S_COMPLETE,
+	gss_verify_mic_iov (&minor, to, NULL, iov, 4));
   ok = true;
 done:
   gss_release_iov_buffer (&tmp, iov, 4);

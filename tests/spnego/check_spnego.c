@@ -257,7 +257,8 @@ START_TEST (test_establish)
 END_TEST
 
 /* MIT's extensions on SPNEGO contexts reach the inner context: the same
-   session key at both ends, IOV tokens that gss_unwrap reads, and
+   session key at both ends, IOV tokens that gss_unwrap reads, IOV MIC
+   tokens that are gss_get_mic's, and
    SPNEGO's own RFC 5587 attributes. */
 START_TEST (test_extensions)
 {
@@ -266,6 +267,8 @@ START_TEST (test_extensions)
   gss_iov_buffer_desc iov[3];
   char data[] = "protected in place";
   gss_OID_set attrs = GSS_C_NO_OID_SET;
+  gss_buffer_desc whole, mic;
+  size_t mic_len;
   int conf, present;
   gss_qop_t qop;
 
@@ -308,6 +311,41 @@ START_TEST (test_extensions)
 		     GSS_S_COMPLETE);
   ck_assert_int_eq (conf, 0);
   gss_release_iov_buffer (&minor, iov, 3);
+
+  /* MIC tokens over IOV: gss_verify_mic takes gss_get_mic_iov's token
+     of SIGN_ONLY then DATA, and the other way; a changed octet of the
+     SIGN_ONLY buffer is refused. */
+  iov[0].type = GSS_IOV_BUFFER_TYPE_SIGN_ONLY;
+  iov[0].buffer.value = data;
+  iov[0].buffer.length = 10;
+  iov[1].type = GSS_IOV_BUFFER_TYPE_DATA;
+  iov[1].buffer.value = data + 10;
+  iov[1].buffer.length = sizeof data - 11;
+  iov[2].type = GSS_IOV_BUFFER_TYPE_MIC_TOKEN;
+  iov[2].buffer = (gss_buffer_desc) GSS_C_EMPTY_BUFFER;
+  ck_assert_uint_eq (gss_get_mic_iov_length (&minor, e.init, 0, iov, 3),
+		     GSS_S_COMPLETE);
+  mic_len = iov[2].buffer.length;
+  iov[2].type |= GSS_IOV_BUFFER_FLAG_ALLOCATE;
+  ck_assert_uint_eq (gss_get_mic_iov (&minor, e.init, 0, iov, 3),
+		     GSS_S_COMPLETE);
+  ck_assert_uint_eq (iov[2].buffer.length, mic_len);
+  whole.value = data;
+  whole.length = sizeof data - 1;
+  ck_assert_uint_eq (gss_verify_mic (&minor, e.accept, &whole,
+				     &iov[2].buffer, &qop), GSS_S_COMPLETE);
+  gss_release_iov_buffer (&minor, iov, 3);
+  ck_assert_uint_eq (gss_get_mic (&minor, e.accept, 0, &whole, &mic),
+		     GSS_S_COMPLETE);
+  iov[2].type = GSS_IOV_BUFFER_TYPE_MIC_TOKEN;
+  iov[2].buffer = mic;
+  data[3] ^= 1;
+  ck_assert_uint_eq (gss_verify_mic_iov (&minor, e.init, &qop, iov, 3),
+		     GSS_S_BAD_SIG);
+  data[3] ^= 1;
+  ck_assert_uint_eq (gss_verify_mic_iov (&minor, e.init, &qop, iov, 3),
+		     GSS_S_COMPLETE);
+  gss_release_buffer (&minor, &mic);
 
   ck_assert_uint_eq (gss_inquire_attrs_for_mech (&minor, GSS_SPNEGO, &attrs,
 						 NULL), GSS_S_COMPLETE);
