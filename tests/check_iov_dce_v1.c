@@ -111,7 +111,8 @@ START_TEST (test_lengths)
 END_TEST
 
 /* Layouts of a wrap: HEADER DATA; HEADER DATA PADDING TRAILER;
-   HEADER SIGN DATA SIGN DATA PADDING; the HEADER allocated. */
+   HEADER SIGN DATA SIGN DATA PADDING; HEADER and PADDING to allocate
+   (the PADDING, empty, is not). */
 enum { L_BARE, L_FULL, L_SIGN, L_ALLOC, L_COUNT };
 
 struct wrapped
@@ -148,6 +149,8 @@ build (struct wrapped *w, int layout, unsigned char *m, size_t len)
     set (&w->iov[n++], GSS_IOV_BUFFER_TYPE_PADDING, w->pad, sizeof w->pad);
   if (layout == L_FULL)
     set (&w->iov[n++], GSS_IOV_BUFFER_TYPE_TRAILER, w->trailer, sizeof w->trailer);
+  if (layout == L_ALLOC)
+    set (&w->iov[n++], GSS_IOV_BUFFER_TYPE_PADDING | GSS_IOV_BUFFER_FLAG_ALLOCATE, NULL, 0);
   w->n = n;
 }
 
@@ -200,7 +203,10 @@ START_TEST (test_round_trips)
 	    ck_assert (pd == NULL || pd->buffer.length == 0);
 	    ck_assert (td == NULL || td->buffer.length == 0);
 	    if (layout == L_ALLOC)
-	      ck_assert (hd->type & GSS_IOV_BUFFER_FLAG_ALLOCATED);
+	      {
+		ck_assert (hd->type & GSS_IOV_BUFFER_FLAG_ALLOCATED);
+		ck_assert (!(pd->type & GSS_IOV_BUFFER_FLAG_ALLOCATED));
+	      }
 	    /* The framing counts the header only; TOK_ID 02 01; SEAL_ALG
 	       ffff when not sealed. */
 	    h = hd->buffer.value;

@@ -280,10 +280,10 @@ krb5_gss_v1_wrap_iov (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
   if (p.trailer)
     p.trailer->buffer.length = 0;
   if (p.padding)
-    {
-      p.padding->buffer.length = pad;
-      memset (p.padding->buffer.value, (int) pad, pad);
-    }
+    p.padding->buffer.length = pad;
+  /* In DCE style an unallocated PADDING may have no storage. */
+  if (pad)
+    memset (p.padding->buffer.value, (int) pad, pad);
 
   h = p.header->buffer.value;
   inner = 2 + FIXED + k->cksum_len + V1_CONFOUNDER + (dce ? 0 : p.data + pad);
