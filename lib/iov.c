@@ -170,7 +170,10 @@ wrap_iov_common (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
  * buffer, which is required, receives the padding; a TRAILER gets
  * length 0.  The checksum covers the DATA, SIGN_ONLY and PADDING
  * buffers in the array's order.  In a context established with
- * GSS_C_DCE_STYLE such tokens are not made (GSS_S_UNAVAILABLE).
+ * GSS_C_DCE_STYLE, as MIT makes them for DCE/RPC (which pads its own
+ * messages): no padding is added, so the PADDING is optional and gets
+ * length 0, des3-cbc-sha1 DATA must fill whole 8-octet blocks, and the
+ * RFC 2743 framing counts the HEADER alone.
  *
  * @return GSS_S_COMPLETE: The token is in the HEADER, the DATA buffers
  *   and the TRAILER.
@@ -183,13 +186,14 @@ wrap_iov_common (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
  *   has an unknown type, there is no HEADER, more than one HEADER,
  *   TRAILER or PADDING, a STREAM, or a buffer with a length but no
  *   storage (that is not to be allocated).
- * @return GSS_S_UNAVAILABLE: The context makes RFC 1964 or RFC 4757
- *   tokens and was established with GSS_C_DCE_STYLE (KRB5_BAD_ENCTYPE
- *   in @minor_status), or its key has no per-message tokens.
- * @return GSS_S_FAILURE: A HEADER, TRAILER or PADDING is too short, or
- *   the PADDING an RFC 1964 or RFC 4757 token needs is missing
- *   (KRB5_BAD_MSIZE), the message is too long (GSS_KRB5_S_G_WRONG_SIZE),
- *   or memory ran out.  What was allocated is released.
+ * @return GSS_S_UNAVAILABLE: The context's key has no per-message
+ *   tokens.
+ * @return GSS_S_FAILURE: A HEADER, TRAILER or PADDING is too short, the
+ *   PADDING an RFC 1964 or RFC 4757 token needs is missing, or in a
+ *   GSS_C_DCE_STYLE context with des3-cbc-sha1 the DATA do not fill
+ *   whole blocks (KRB5_BAD_MSIZE), the message is too long
+ *   (GSS_KRB5_S_G_WRONG_SIZE), or memory ran out.  What was allocated
+ *   is released.
  *
  * @see gss_unwrap_iov gss_wrap_iov_length gss_release_iov_buffer gss_wrap_aead gss_wrap
  */
@@ -224,7 +228,9 @@ gss_wrap_iov (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
  * Without a TRAILER buffer the HEADER's length includes the trailer.
  * For RFC 1964 and RFC 4757 tokens (des3-cbc-sha1, arcfour-hmac keys)
  * the PADDING receives the padding's length, which depends on the DATA
- * length, and a PADDING buffer is required.
+ * length, and a PADDING buffer is required; in a GSS_C_DCE_STYLE
+ * context it is optional and receives 0, and the HEADER's length does
+ * not depend on the message's.
  *
  * @return GSS_S_COMPLETE: The lengths are set.
  * @return GSS_S_CONTEXT_EXPIRED: The context has expired.
@@ -234,10 +240,11 @@ gss_wrap_iov (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
  * @return GSS_S_CALL_INACCESSIBLE_READ: @iov is GSS_C_NO_IOV_BUFFER.
  * @return GSS_S_CALL_BAD_STRUCTURE: As for gss_wrap_iov(), except that
  *   no buffer needs storage.
- * @return GSS_S_UNAVAILABLE: The context makes RFC 1964 or RFC 4757
- *   tokens and was established with GSS_C_DCE_STYLE.
- * @return GSS_S_FAILURE: The context makes RFC 1964 or RFC 4757 tokens
- *   and @iov has no PADDING (KRB5_BAD_MSIZE), or the message is too long
+ * @return GSS_S_UNAVAILABLE: The context's key has no per-message
+ *   tokens.
+ * @return GSS_S_FAILURE: The context makes RFC 1964 or RFC 4757 tokens,
+ *   was not established with GSS_C_DCE_STYLE and @iov has no PADDING
+ *   (KRB5_BAD_MSIZE), or the message is too long
  *   (GSS_KRB5_S_G_WRONG_SIZE).
  *
  * @see gss_wrap_iov gss_wrap_size_limit
@@ -295,8 +302,9 @@ gss_wrap_iov_length (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
  * the end of the DATA for the caller to remove.
  *
  * A STREAM is refused in a context established with GSS_C_DCE_STYLE,
- * as by MIT; such contexts with RFC 1964 or RFC 4757 tokens refuse IOV
- * altogether (GSS_S_UNAVAILABLE).
+ * as by MIT.  There, RFC 1964 and RFC 4757 tokens are framed over the
+ * HEADER alone, and their padding is the caller's: a PADDING buffer is
+ * taken as more of the message, and nothing is taken off the DATA.
  *
  * @return GSS_S_COMPLETE: The DATA buffers hold the message.
  * @return GSS_S_DUPLICATE_TOKEN: The message is authentic, but the
@@ -321,8 +329,8 @@ gss_wrap_iov_length (OM_uint32 *minor_status, gss_ctx_id_t context_handle,
  *   one HEADER nor one STREAM, a part of a token appears twice, or a
  *   STREAM comes with a HEADER, TRAILER or PADDING, or without exactly
  *   one DATA.
- * @return GSS_S_UNAVAILABLE: The context makes RFC 1964 or RFC 4757
- *   tokens and was established with GSS_C_DCE_STYLE.
+ * @return GSS_S_UNAVAILABLE: The context's key has no per-message
+ *   tokens.
  * @return GSS_S_FAILURE: A STREAM in a GSS_C_DCE_STYLE context, or
  *   memory ran out.
  *

@@ -11,8 +11,14 @@
  * a TRAILER buffer gets length 0.  The checksum covers the first eight
  * octets, the confounder, then the DATA, SIGN_ONLY and PADDING buffers
  * in the array's order; the encryption runs over the confounder, DATA
- * and PADDING.  GSS_C_DCE_STYLE contexts, whose v1 tokens leave the
- * padding to the caller and frame only the header, are not done here.
+ * and PADDING.
+ *
+ * In a GSS_C_DCE_STYLE context DCE/RPC pads its stub itself and sends
+ * the HEADER apart from the message, so (as MIT does it) no padding is
+ * added: the PADDING buffer is optional and gets length 0, the DATA
+ * must fill whole triple-DES blocks (any length for arcfour), and the
+ * RFC 2743 framing counts the HEADER alone.  The receiver leaves any
+ * padding in DATA to the caller, and takes no STREAM.
  */
 #include "k5.h"
 #include <openssl/crypto.h>
@@ -95,12 +101,10 @@ bad_sig (OM_uint32 *minor)
   return GSS_S_BAD_SIG;
 }
 
-/* DCE/RPC's v1 tokens are a layout of their own, not made here. */
-static OM_uint32
-dce_refused (OM_uint32 *minor)
+static bool
+dce_style (const struct krb5_gss_ctx *ctx)
 {
-  *minor = (OM_uint32) KRB5_BAD_ENCTYPE;
-  return GSS_S_UNAVAILABLE;
+  return (ctx->flags & GSS_C_DCE_STYLE) != 0;
 }
 
 static size_t
@@ -130,12 +134,13 @@ framing_size (size_t inner)
   return 1 + der_len_size (body) + 2 + GSS_KRB5_static.length;
 }
 
-/* The HEADER's length for a message of DATA octets. */
+/* The HEADER's length for a message of DATA octets; in DCE style the
+   framing leaves the message out. */
 static size_t
-header_size (const struct k5_v1_key *k, size_t data)
+header_size (const struct k5_v1_key *k, size_t data, bool dce)
 {
-  size_t inner = 2 + FIXED + k->cksum_len + V1_CONFOUNDER + data
-    + pad_of (k, data);
+  size_t inner = 2 + FIXED + k->cksum_len + V1_CONFOUNDER
+    + (dce ? 0 : data + pad_of (k, data));
 
   return framing_size (inner) + 2 + FIXED + k->cksum_len + V1_CONFOUNDER;
 }
@@ -157,17 +162,19 @@ krb5_gss_v1_wrap_iov_length (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
 {
   struct k5_v1_key shape;
   struct v1parts p;
+  bool dce = dce_style (ctx);
   OM_uint32 major;
 
   major = krb5_gss_ctx_usable (minor, ctx, qop);
   if (major)
     return major;
-  if (ctx->flags & GSS_C_DCE_STYLE)
-    return dce_refused (minor);
   if (!k5_v1_shape (ctx->msg_base->enctype, &shape))
-    return dce_refused (minor);
+    {
+      *minor = (OM_uint32) KRB5_BAD_ENCTYPE;
+      return GSS_S_UNAVAILABLE;
+    }
   find_parts (iov, iov_count, &p);
-  if (p.padding == NULL)
+  if (p.padding == NULL && !dce)
     {
       *minor = (OM_uint32) KRB5_BAD_MSIZE;
       return GSS_S_FAILURE;
@@ -177,8 +184,9 @@ krb5_gss_v1_wrap_iov_length (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
       *minor = GSS_KRB5_S_G_WRONG_SIZE;
       return GSS_S_FAILURE;
     }
-  p.header->buffer.length = header_size (&shape, p.data);
-  p.padding->buffer.length = pad_of (&shape, p.data);
+  p.header->buffer.length = header_size (&shape, p.data, dce);
+  if (p.padding)
+    p.padding->buffer.length = dce ? 0 : pad_of (&shape, p.data);
   if (p.trailer)
     p.trailer->buffer.length = 0;
   if (conf_state)
@@ -237,7 +245,7 @@ krb5_gss_v1_wrap_iov (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
   krb5_crypto_iov few[FEW], *kiov = NULL;
   unsigned char *h, *t;
   unsigned seal_alg = NO_SEAL;
-  bool header_mine = false, padding_mine = false;
+  bool header_mine = false, padding_mine = false, dce = dce_style (ctx);
   size_t hlen, pad, inner, body, n = 0, i;
   krb5_data confounder;
   krb5_error_code code;
@@ -246,10 +254,10 @@ krb5_gss_v1_wrap_iov (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
   major = krb5_gss_v1_msg_key (minor, ctx, qop, &k);
   if (major)
     return major;
-  if (ctx->flags & GSS_C_DCE_STYLE)
-    return dce_refused (minor);
   find_parts (iov, iov_count, &p);
-  if (p.padding == NULL)
+  /* Unpadded DCE-style DATA must fill whole cipher blocks (MIT's
+     KRB5_BAD_MSIZE too). */
+  if ((p.padding == NULL && !dce) || (dce && !k->rc4 && p.data % 8 != 0))
     {
       *minor = (OM_uint32) KRB5_BAD_MSIZE;
       return GSS_S_FAILURE;
@@ -262,19 +270,23 @@ krb5_gss_v1_wrap_iov (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
     }
   if (conf_req)
     seal_alg = k->seal_alg;
-  hlen = header_size (k, p.data);
-  pad = pad_of (k, p.data);
+  hlen = header_size (k, p.data, dce);
+  pad = dce ? 0 : pad_of (k, p.data);
   major = k5_iov_room (minor, p.header, hlen, &header_mine);
-  if (!major)
+  if (!major && !dce)
     major = k5_iov_room (minor, p.padding, pad, &padding_mine);
   if (major)
     goto cleanup;
   if (p.trailer)
     p.trailer->buffer.length = 0;
-  memset (p.padding->buffer.value, (int) pad, pad);
+  if (p.padding)
+    p.padding->buffer.length = pad;
+  /* In DCE style an unallocated PADDING may have no storage. */
+  if (pad)
+    memset (p.padding->buffer.value, (int) pad, pad);
 
   h = p.header->buffer.value;
-  inner = 2 + FIXED + k->cksum_len + V1_CONFOUNDER + p.data + pad;
+  inner = 2 + FIXED + k->cksum_len + V1_CONFOUNDER + (dce ? 0 : p.data + pad);
   body = 2 + GSS_KRB5_static.length + inner;
   *h++ = 0x60;
   if (body < 128)
@@ -388,20 +400,23 @@ open_parts (OM_uint32 *minor, struct krb5_gss_ctx *ctx, struct k5_v1_key *k,
   unsigned seal_alg;
   krb5_error_code code;
   uint32_t seq;
+  bool dce = dce_style (ctx);
   OM_uint32 major;
 
   if (p->trailer && p->trailer->buffer.length != 0)
     return defective (minor);
   plen = p->padding ? p->padding->buffer.length : 0;
   h = p->header->buffer.value;
-  if (p->overflow || !len_ok (p->data, p->sign) || plen > 8
+  /* In DCE style a PADDING is more message, as MIT takes it. */
+  if (p->overflow || plen > (dce ? K5_LIBKRB5_MAX : 8)
+      || !len_ok (p->data + plen, p->sign)
       || !read_framing (h, p->header->buffer.length, &at, &total))
     return defective (minor);
   /* The HEADER holds exactly the framing to the confounder, and the
-     framing counts the message and padding. */
+     framing counts the message and padding (not in DCE style). */
   if (p->header->buffer.length != at + 2 + FIXED + k->cksum_len
       + V1_CONFOUNDER
-      || total != p->header->buffer.length + p->data + plen)
+      || total != p->header->buffer.length + (dce ? 0 : p->data + plen))
     return defective (minor);
   h += at;
   seal_alg = h[4] | (unsigned) h[5] << 8;
@@ -439,8 +454,9 @@ open_parts (OM_uint32 *minor, struct krb5_gss_ctx *ctx, struct k5_v1_key *k,
     return bad_sig (minor);
   /* Authentic, so a bad padding is the sender's defect.  The padding
      may begin at the end of the last DATA buffer (as MIT reads a
-     STREAM); without a PADDING buffer it is left to the caller. */
-  if (plen)
+     STREAM); without a PADDING buffer, or in DCE style, it is left to
+     the caller. */
+  if (plen && !dce)
     {
       pad_at = p->padding->buffer.value;
       pad = pad_at[plen - 1];
@@ -578,9 +594,13 @@ krb5_gss_v1_unwrap_iov (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
   major = krb5_gss_v1_msg_key (minor, ctx, GSS_C_QOP_DEFAULT, &k);
   if (major)
     return major;
-  if (ctx->flags & GSS_C_DCE_STYLE)
-    return dce_refused (minor);
   find_parts (iov, iov_count, &p);
+  if (p.stream && dce_style (ctx))
+    {
+      /* MIT refuses it too: DCE/RPC never sends a token in one piece. */
+      *minor = GSS_KRB5_S_G_BAD_USAGE;
+      return GSS_S_FAILURE;
+    }
   if (p.stream)
     major = open_stream (minor, ctx, k, &p, iov, iov_count, &conf);
   else

@@ -975,8 +975,9 @@ enum iov_mode
   AEAD,				/* gss_wrap_aead -> gss_unwrap_aead, with assoc */
   N_IOV_MODES
 };
-/* Which modes a conversation runs (--iov, --iov-heimdal, --iov-dce). */
-enum { IOV_ALL = 1, IOV_HEIMDAL = 2, IOV_DCE = 3 };
+/* Which modes a conversation runs (--iov, --iov-heimdal, --iov-dce,
+   --iov-dce-v1). */
+enum { IOV_ALL = 1, IOV_HEIMDAL = 2, IOV_DCE = 3, IOV_DCE_V1 = 4 };
 static const char *const IOV_MODE_NAMES[] = {
   "iov-to-unwrap", "wrap-to-stream", "wrap-to-parts", "sign-only",
   "rotated", "aead"
@@ -986,6 +987,11 @@ static const char *const IOV_MODE_NAMES[] = {
    tokens (des3-cbc-sha1, arcfour-hmac keys) need and RFC 4121 ones
    leave empty; not with Heimdal, whose cases run AES only. */
 static int iov_padding = 1;
+
+/* --iov-dce-v1 BLOCK: a DCE-style context with RFC 1964 or RFC 4757
+   tokens, where the caller pads the message to BLOCK octets (8 for
+   triple DES, 1 for arcfour) and the framing counts the header only. */
+static size_t dce_v1_block;
 
 static const unsigned char ASSOC1[] = "RPC header: SIGN_ONLY";
 static const unsigned char ASSOC2[] = "RPC verifier";
@@ -1159,7 +1165,23 @@ receive_iov (gss_ctx_id_t ctx, size_t index, enum iov_mode mode, int conf,
       free (expected);
       return 0;
     }
-  switch (mode)
+  /* A DCE-style v1 IOV token is framed over its header alone, which
+     neither library's gss_unwrap takes (but for an empty message, when
+     it is a gss_wrap token without padding): the parts are unwrapped. */
+  if (mode == IOV_TO_UNWRAP && dce_v1_block && size > 0)
+    {
+      major = gss_unwrap (&minor, ctx, &tok, &out, &state, &qop);
+      if (major != GSS_S_DEFECTIVE_TOKEN)
+	{
+	  say (" iov=failed(size=%lu,mode=%s,whole-token)",
+	       (unsigned long) size, IOV_MODE_NAMES[mode]);
+	  say_failure ("unwrap", major, minor);
+	  goto cleanup;
+	}
+      state = -1;
+      qop = 12345;
+    }
+  switch (mode == IOV_TO_UNWRAP && dce_v1_block ? N_IOV_MODES : mode)
     {
     case IOV_TO_UNWRAP:
       call = "unwrap";
@@ -1228,6 +1250,35 @@ cleanup:
   return ok;
 }
 
+/* With triple DES, DCE-style DATA that does not fill whole blocks is
+   refused, sealed or not (MIT: KRB5_BAD_MSIZE), and nothing is sent. */
+static int
+dce_v1_unpadded (gss_ctx_id_t ctx)
+{
+  unsigned char header[128], data[15] = "fifteen octets";
+  gss_iov_buffer_desc iov[2];
+  OM_uint32 major, minor;
+  int conf;
+
+  for (conf = 0; conf < 2; conf++)
+    {
+      iov[0].type = GSS_IOV_BUFFER_TYPE_HEADER;
+      iov[0].buffer.value = header;
+      iov[0].buffer.length = sizeof header;
+      iov[1].type = GSS_IOV_BUFFER_TYPE_DATA;
+      iov[1].buffer.value = data;
+      iov[1].buffer.length = sizeof data;
+      major = gss_wrap_iov (&minor, ctx, conf, 0, NULL, iov, 2);
+      if (major != GSS_S_FAILURE)
+	{
+	  say (" iov=failed(size=15,conf=%d,unpadded)", conf);
+	  say_failure ("wrap_iov", major, minor);
+	  return 0;
+	}
+    }
+  return 1;
+}
+
 static int
 exchange_iov (gss_ctx_id_t ctx, int initiator, int subset)
 {
@@ -1236,11 +1287,19 @@ exchange_iov (gss_ctx_id_t ctx, int initiator, int subset)
   size_t i;
   int m, conf;
 
-  iov_padding = subset != IOV_HEIMDAL;
+  if (subset == IOV_DCE_V1 && dce_v1_block > 1 && !dce_v1_unpadded (ctx))
+    return 0;
   for (i = 0; i < N_SIZES; i++)
     for (m = 0; m < N_IOV_MODES; m++)
       for (conf = 0; conf < 2; conf++)
 	{
+	  /* DCE style v1: the PADDING buffer is optional; left out when
+	     the trailer is rotated away too.  Messages are the caller's
+	     to pad. */
+	  iov_padding = subset != IOV_HEIMDAL
+	    && !(subset == IOV_DCE_V1 && m == IOV_ROTATED);
+	  if (subset == IOV_DCE_V1 && SIZES[i] % dce_v1_block != 0)
+	    continue;
 	  /* What Heimdal 7.8 takes: it answers EINVAL to a STREAM (and so
 	     to gss_unwrap_aead), its gss_wrap rotates (RRC) so its token
 	     cannot be cut into parts at fixed places, and its
@@ -1253,8 +1312,8 @@ exchange_iov (gss_ctx_id_t ctx, int initiator, int subset)
 	  /* A DCE-style context takes no STREAM (so no gss_unwrap_aead
 	     either, at MIT or here), and its IOV tokens have EC 16 where
 	     gss_wrap's have 0, so those cannot be cut at IOV lengths. */
-	  if (subset == IOV_DCE && (m == WRAP_TO_STREAM || m == WRAP_TO_PARTS
-				    || m == AEAD))
+	  if ((subset == IOV_DCE || subset == IOV_DCE_V1)
+	      && (m == WRAP_TO_STREAM || m == WRAP_TO_PARTS || m == AEAD))
 	    continue;
 	  if (initiator)
 	    {
@@ -1719,6 +1778,9 @@ usage (FILE *f)
 	   "  --iov                exchange IOV and AEAD tokens afterwards\n"
 	   "  --iov-heimdal        the same, only what Heimdal 7.8 takes\n"
 	   "  --iov-dce            the same, only what a DCE-style context takes\n"
+	   "  --iov-dce-v1 BLOCK   the same for des3-cbc-sha1 (BLOCK 8) and\n"
+	   "                       arcfour-hmac (BLOCK 1) keys: messages padded\n"
+	   "                       to BLOCK by the caller, no whole-token unwrap\n"
 	   "  --mic-iov            exchange MIC tokens over IOV arrays afterwards\n"
 	   "                       (gss_get_mic_iov; not with Heimdal)\n"
 	   "  --sequence           then send wrap tokens out of order (1 2 2 4 3)\n"
@@ -1826,6 +1888,16 @@ parse_options (int argc, char **argv, struct options *o)
 	      fprintf (stderr, "%s: --mech takes krb5 or spnego\n", PEER_NAME);
 	      return -1;
 	    }
+	}
+      else if (strcmp (a, "--iov-dce-v1") == 0)
+	{
+	  if (strcmp (v, "8") != 0 && strcmp (v, "1") != 0)
+	    {
+	      fprintf (stderr, "%s: --iov-dce-v1 takes 8 or 1\n", PEER_NAME);
+	      return -1;
+	    }
+	  o->iov = IOV_DCE_V1;
+	  dce_v1_block = (size_t) (v[0] - '0');
 	}
       else if (strcmp (a, "--replay-out") == 0)
 	o->replay_out = v;
