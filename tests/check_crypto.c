@@ -172,7 +172,7 @@ keyblock (krb5_keyblock *kb, krb5_enctype enctype, unsigned char *bytes, size_t 
 
 START_TEST (test_rfc8009_encrypt)
 {
-  unsigned char base[32], buf[128], want[128];
+  unsigned char base[32], buf[128], want[128], room[K5_SCRATCH + 128];
   size_t baselen = unhex (kdf[enc8009[_i].kdf_index].base, base);
   size_t plain = unhex (enc8009[_i].plain, buf + 16), n;
   struct k5_usage_key k;
@@ -189,6 +189,21 @@ START_TEST (test_rfc8009_encrypt)
   ck_assert_int_eq (k5_decrypt (&k, buf, 16 + plain), 0);
   unhex (enc8009[_i].confounder, want);
   ck_assert (memcmp (buf, want, 16) == 0);
+  /* The same with the MAC's zero block written in the scratch room
+     before the data (the room's old contents must not matter). */
+  memset (room, 0xa5, sizeof room);
+  unhex (enc8009[_i].confounder, room + K5_SCRATCH);
+  unhex (enc8009[_i].plain, room + K5_SCRATCH + 16);
+  n = unhex (enc8009[_i].cipher, want);
+  ck_assert_int_eq (k5_seal_scratch (&k, room + K5_SCRATCH, 16 + plain), 0);
+  ck_assert (memcmp (room + K5_SCRATCH, want, n) == 0);
+  memset (room, 0x5a, K5_SCRATCH);
+  ck_assert_int_eq (k5_decrypt_scratch (&k, room + K5_SCRATCH, 16 + plain), 0);
+  unhex (enc8009[_i].confounder, want);
+  ck_assert (memcmp (room + K5_SCRATCH, want, 16) == 0);
+  room[K5_SCRATCH + 16 + plain] ^= 1;
+  ck_assert_int_eq (k5_decrypt_scratch (&k, room + K5_SCRATCH, 16 + plain),
+		    KRB5KRB_AP_ERR_BAD_INTEGRITY);
   k5_usage_key_free (&k);
 }
 END_TEST
@@ -236,7 +251,10 @@ START_TEST (test_against_libkrb5)
   for (i = 0; i < sizeof lengths / sizeof lengths[0]; i++)
     {
       size_t len = lengths[i], total = k.header_len + len + k.trailer_len;
-      unsigned char *buf = malloc (total + 16), *msg = malloc (len + 1);
+      unsigned char *room = malloc (K5_SCRATCH + total + 16),
+	*buf = room + K5_SCRATCH, *msg = malloc (len + 1);
+      /* Every other length through the variants with scratch room. */
+      bool scratch = i % 2 == 1;
       krb5_enc_data enc;
       krb5_data plain, out;
       krb5_checksum sum;
@@ -246,7 +264,8 @@ START_TEST (test_against_libkrb5)
       for (j = 0; j < len; j++)
 	msg[j] = (unsigned char) (j * 31 + _i);
       memcpy (buf + k.header_len, msg, len);
-      ck_assert_int_eq (k5_encrypt (&k, buf, k.header_len + len), 0);
+      ck_assert_int_eq ((scratch ? k5_encrypt_scratch : k5_encrypt)
+			(&k, buf, k.header_len + len), 0);
 
       /* Ours decrypts under libkrb5. */
       memset (&enc, 0, sizeof enc);
@@ -262,14 +281,17 @@ START_TEST (test_against_libkrb5)
 
       /* A changed octet anywhere is caught. */
       buf[total / 2] ^= 0x40;
-      ck_assert_int_eq (k5_decrypt (&k, buf, k.header_len + len), KRB5KRB_AP_ERR_BAD_INTEGRITY);
+      ck_assert_int_eq ((scratch ? k5_decrypt_scratch : k5_decrypt)
+			(&k, buf, k.header_len + len),
+			KRB5KRB_AP_ERR_BAD_INTEGRITY);
 
       /* libkrb5's decrypts under ours. */
       plain.data = (char *) msg;
       plain.length = (unsigned int) len;
       enc.ciphertext.data = (char *) buf;
       ck_assert_int_eq (krb5_c_encrypt (kctx, kb, 24, NULL, &plain, &enc), 0);
-      ck_assert_int_eq (k5_decrypt (&k, buf, k.header_len + len), 0);
+      ck_assert_int_eq ((scratch ? k5_decrypt_scratch : k5_decrypt)
+			(&k, buf, k.header_len + len), 0);
       ck_assert (len == 0 || memcmp (buf + k.header_len, msg, len) == 0);
 
       /* Checksums agree. */
@@ -278,7 +300,7 @@ START_TEST (test_against_libkrb5)
       ck_assert_uint_eq (sum.length, k.mac_len);
       ck_assert (memcmp (sum.contents, mine, k.mac_len) == 0);
       krb5_free_checksum_contents (kctx, &sum);
-      free (buf);
+      free (room);
       free (msg);
     }
   k5_usage_key_free (&k);

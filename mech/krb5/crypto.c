@@ -712,8 +712,12 @@ k5_confounder (struct k5_usage_key *k, unsigned char *out)
   return 0;
 }
 
-krb5_error_code
-k5_encrypt (struct k5_usage_key *k, unsigned char *data, size_t len)
+static krb5_error_code seal (struct k5_usage_key *k, unsigned char *data,
+			      size_t len, bool scratch);
+
+static krb5_error_code
+encrypt (struct k5_usage_key *k, unsigned char *data, size_t len,
+	 bool scratch)
 {
   if (k->fast)
     {
@@ -721,11 +725,55 @@ k5_encrypt (struct k5_usage_key *k, unsigned char *data, size_t len)
       if (code)
 	return code;
     }
-  return k5_seal (k, data, len);
+  return seal (k, data, len, scratch);
+}
+
+krb5_error_code
+k5_encrypt (struct k5_usage_key *k, unsigned char *data, size_t len)
+{
+  return encrypt (k, data, len, false);
+}
+
+krb5_error_code
+k5_encrypt_scratch (struct k5_usage_key *k, unsigned char *data, size_t len)
+{
+  return encrypt (k, data, len, true);
 }
 
 krb5_error_code
 k5_seal (struct k5_usage_key *k, unsigned char *data, size_t len)
+{
+  return seal (k, data, len, false);
+}
+
+krb5_error_code
+k5_seal_scratch (struct k5_usage_key *k, unsigned char *data, size_t len)
+{
+  return seal (k, data, len, true);
+}
+
+/* RFC 8009's MAC over the cipher state (a zero block) and the
+   ciphertext of LEN octets at DATA, to OUT.  With SCRATCH the zero
+   block is written just before DATA and the two are hashed as one run:
+   a hash fed a block and then a run that no longer starts on its block
+   boundary buffers and copies the whole run (about 30 ns a call with
+   SHA-384 at 1 KiB). */
+static void
+etm_mac (struct k5_usage_key *k, unsigned char *data, size_t len,
+	 bool scratch, unsigned char *out)
+{
+  if (scratch)
+    {
+      memset (data - K5_SCRATCH, 0, K5_SCRATCH);
+      hmac (&k->ki, data - K5_SCRATCH, K5_SCRATCH + len, NULL, 0, out,
+	    k->mac_len);
+    }
+  else
+    hmac (&k->ki, zero_iv, BLOCK, data, len, out, k->mac_len);
+}
+
+static krb5_error_code
+seal (struct k5_usage_key *k, unsigned char *data, size_t len, bool scratch)
 {
   union k5_hash_state st;
   struct plain_mac mac = { &k->ki, &st, len };
@@ -744,9 +792,9 @@ k5_seal (struct k5_usage_key *k, unsigned char *data, size_t len)
     {
       /* RFC 8009 section 5: the MAC covers the cipher state and the
 	 ciphertext. */
-      if (!cts_encrypt (k->enc, &k->enc_chain, data, len, NULL)
-	  || !hmac (&k->ki, zero_iv, BLOCK, data, len, data + len, k->mac_len))
+      if (!cts_encrypt (k->enc, &k->enc_chain, data, len, NULL))
 	return KRB5_CRYPTO_INTERNAL;
+      etm_mac (k, data, len, scratch, data + len);
       return 0;
     }
   /* RFC 3961 section 5.3: the MAC covers confounder and plaintext,
@@ -757,8 +805,9 @@ k5_seal (struct k5_usage_key *k, unsigned char *data, size_t len)
   return ok ? 0 : KRB5_CRYPTO_INTERNAL;
 }
 
-krb5_error_code
-k5_decrypt (struct k5_usage_key *k, unsigned char *data, size_t len)
+static krb5_error_code
+decrypt (struct k5_usage_key *k, unsigned char *data, size_t len,
+	 bool scratch)
 {
   unsigned char mac[K5_MAX_MAC];
 
@@ -774,7 +823,7 @@ k5_decrypt (struct k5_usage_key *k, unsigned char *data, size_t len)
     }
   if (k->etm)
     {
-      hmac (&k->ki, zero_iv, BLOCK, data, len, mac, k->mac_len);
+      etm_mac (k, data, len, scratch, mac);
       if (CRYPTO_memcmp (mac, data + len, k->mac_len) != 0)
 	return KRB5KRB_AP_ERR_BAD_INTEGRITY;
       return cts_decrypt (k, data, len) ? 0 : k5_crypto_error ();
@@ -784,6 +833,18 @@ k5_decrypt (struct k5_usage_key *k, unsigned char *data, size_t len)
   hmac (&k->ki, data, len, NULL, 0, mac, k->mac_len);
   return CRYPTO_memcmp (mac, data + len, k->mac_len) == 0
     ? 0 : KRB5KRB_AP_ERR_BAD_INTEGRITY;
+}
+
+krb5_error_code
+k5_decrypt (struct k5_usage_key *k, unsigned char *data, size_t len)
+{
+  return decrypt (k, data, len, false);
+}
+
+krb5_error_code
+k5_decrypt_scratch (struct k5_usage_key *k, unsigned char *data, size_t len)
+{
+  return decrypt (k, data, len, true);
 }
 
 krb5_error_code

@@ -114,6 +114,18 @@ krb5_error_code k5_seal (struct k5_usage_key *k, unsigned char *data,
 krb5_error_code k5_decrypt (struct k5_usage_key *k, unsigned char *data,
 			    size_t len);
 
+/* The same three where the K5_SCRATCH octets just before DATA belong to
+   the caller and may be overwritten: RFC 8009's MAC covers a zero
+   block, then the ciphertext, and hashing them as one run is cheaper
+   than as two. */
+#define K5_SCRATCH 16
+krb5_error_code k5_encrypt_scratch (struct k5_usage_key *k,
+				    unsigned char *data, size_t len);
+krb5_error_code k5_seal_scratch (struct k5_usage_key *k,
+				 unsigned char *data, size_t len);
+krb5_error_code k5_decrypt_scratch (struct k5_usage_key *k,
+				    unsigned char *data, size_t len);
+
 /* A checksum (RFC 3961 get_mic) over A then B, mac_len octets. */
 krb5_error_code k5_checksum (struct k5_usage_key *k, const void *a,
 			     size_t alen, const void *b, size_t blen,

@@ -81,7 +81,10 @@ krb5_gss_wrap (OM_uint32 *minor, void *mctx, int conf_req, gss_qop_t qop,
       put_header (ctx, p, true, 0);
       memcpy (p + CFX_HEADER + k->header_len, input->value, input->length);
       memcpy (p + CFX_HEADER + k->header_len + input->length, p, CFX_HEADER);
-      code = k5_encrypt (k, p + CFX_HEADER, body);
+      /* The header, copied, is scratch to the encryption until it is
+	 put back. */
+      code = k5_encrypt_scratch (k, p + CFX_HEADER, body);
+      put_header (ctx, p, true, 0);
     }
   else
     {
@@ -128,8 +131,8 @@ krb5_gss_unwrap (OM_uint32 *minor, void *mctx, const gss_buffer_t input,
   struct krb5_gss_ctx *ctx = mctx;
   struct k5_usage_key *k;
   const unsigned char *hdr = input->value;
-  unsigned char *buf = NULL, zeroed[CFX_HEADER], mac[K5_MAX_MAC];
-  size_t body, ec, rrc, msg_len;
+  unsigned char *buf = NULL, *tok, zeroed[CFX_HEADER], mac[K5_MAX_MAC];
+  size_t body, ec, rrc, msg_len, pre;
   bool sealed;
   krb5_error_code code;
   struct k5_v1_key *v1;
@@ -165,13 +168,17 @@ krb5_gss_unwrap (OM_uint32 *minor, void *mctx, const gss_buffer_t input,
      modulo the body matters. */
   rrc = body > 0 ? rrc % body : 0;
 
-  buf = malloc (body + 1);
+  /* The body goes to TOK, after the decryption's scratch room when it
+     is sealed (the message is moved to the start of BUF in any case). */
+  pre = sealed ? K5_SCRATCH : 0;
+  buf = malloc (pre + body + 1);
   if (buf == NULL)
     {
       *minor = GSS_KRB5_S_G_BUFFER_ALLOC;
       return GSS_S_FAILURE;
     }
-  unrotate (buf, hdr + CFX_HEADER, body, rrc);
+  tok = buf + pre;
+  unrotate (tok, hdr + CFX_HEADER, body, rrc);
 
   if (sealed)
     {
@@ -180,7 +187,7 @@ krb5_gss_unwrap (OM_uint32 *minor, void *mctx, const gss_buffer_t input,
 	  major = defective (minor);
 	  goto cleanup;
 	}
-      code = k5_decrypt (k, buf, body - k->trailer_len);
+      code = k5_decrypt_scratch (k, tok, body - k->trailer_len);
       /* Memory or the cryptography failing is ours, not the peer's. */
       if (code && code != KRB5KRB_AP_ERR_BAD_INTEGRITY
 	  && code != KRB5_BAD_MSIZE)
@@ -198,14 +205,14 @@ krb5_gss_unwrap (OM_uint32 *minor, void *mctx, const gss_buffer_t input,
       msg_len = body - k->trailer_len - k->header_len - ec - CFX_HEADER;
       memcpy (zeroed, hdr, CFX_HEADER);
       zeroed[6] = zeroed[7] = 0;
-      if (CRYPTO_memcmp (buf + k->header_len + msg_len + ec, zeroed,
+      if (CRYPTO_memcmp (tok + k->header_len + msg_len + ec, zeroed,
 			 CFX_HEADER) != 0)
 	{
 	  *minor = (OM_uint32) KRB5KRB_AP_ERR_BAD_INTEGRITY;
 	  major = GSS_S_BAD_SIG;
 	  goto cleanup;
 	}
-      memmove (buf, buf + k->header_len, msg_len);
+      memmove (buf, tok + k->header_len, msg_len);
     }
   else
     {
@@ -217,13 +224,13 @@ krb5_gss_unwrap (OM_uint32 *minor, void *mctx, const gss_buffer_t input,
       msg_len = body - ec;
       memcpy (zeroed, hdr, CFX_HEADER);
       memset (zeroed + 4, 0, 4);
-      code = k5_checksum (k, buf, msg_len, zeroed, CFX_HEADER, mac);
+      code = k5_checksum (k, tok, msg_len, zeroed, CFX_HEADER, mac);
       if (code)
 	{
 	  major = krb5_gss_fail (minor, code);
 	  goto cleanup;
 	}
-      if (CRYPTO_memcmp (mac, buf + msg_len, k->mac_len) != 0)
+      if (CRYPTO_memcmp (mac, tok + msg_len, k->mac_len) != 0)
 	{
 	  *minor = (OM_uint32) KRB5KRB_AP_ERR_BAD_INTEGRITY;
 	  major = GSS_S_BAD_SIG;
