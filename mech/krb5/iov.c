@@ -323,20 +323,6 @@ cleanup:
   return major;
 }
 
-static OM_uint32
-defective (OM_uint32 *minor)
-{
-  *minor = GSS_KRB5_S_KG_BAD_LENGTH;
-  return GSS_S_DEFECTIVE_TOKEN;
-}
-
-static OM_uint32
-bad_sig (OM_uint32 *minor)
-{
-  *minor = (OM_uint32) KRB5KRB_AP_ERR_BAD_INTEGRITY;
-  return GSS_S_BAD_SIG;
-}
-
 /* Checks the first 16 octets of a received token against the context;
    *SEALED, *EC and *RRC are read from it. */
 static OM_uint32
@@ -345,7 +331,7 @@ read_header (OM_uint32 *minor, const struct krb5_gss_ctx *ctx,
 {
   if (h[0] != (CFX_TOK_WRAP >> 8) || h[1] != (CFX_TOK_WRAP & 0xff)
       || h[3] != 0xff || !cfx_flags_ok (ctx, h[2]))
-    return defective (minor);
+    return krb5_gss_defective (minor);
   *sealed = (h[2] & CFX_FLAG_SEALED) != 0;
   *ec = (size_t) h[4] << 8 | h[5];
   *rrc = (size_t) h[6] << 8 | h[7];
@@ -405,12 +391,12 @@ open_token (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
     {
       code = k5_decrypt_segs (k, seg, n, r->tail + r->ec + CFX_HEADER);
       if (code == KRB5KRB_AP_ERR_BAD_INTEGRITY || code == KRB5_BAD_MSIZE)
-	major = bad_sig (minor);
+	major = krb5_gss_bad_sig (minor);
       else if (code)
 	major = krb5_gss_fail (minor, code);
       /* The encrypted copy repeats the header, RRC zero. */
       else if (CRYPTO_memcmp (r->tail + r->ec, zeroed, CFX_HEADER) != 0)
-	major = bad_sig (minor);
+	major = krb5_gss_bad_sig (minor);
       else
 	major = GSS_S_COMPLETE;
     }
@@ -420,7 +406,7 @@ open_token (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
       if (code)
 	major = krb5_gss_fail (minor, code);
       else if (CRYPTO_memcmp (mac, r->tail, k->mac_len) != 0)
-	major = bad_sig (minor);
+	major = krb5_gss_bad_sig (minor);
       else
 	major = GSS_S_COMPLETE;
     }
@@ -465,7 +451,7 @@ unwrap_stream (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
       return GSS_S_FAILURE;
     }
   if (len < CFX_HEADER || !k5_len_ok (k->fast, len))
-    return defective (minor);
+    return krb5_gss_defective (minor);
   major = read_header (minor, ctx, s, &r.sealed, &r.ec, &rrc);
   if (major)
     return major;
@@ -474,7 +460,7 @@ unwrap_stream (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
   rrc = blen ? rrc % blen : 0;
   if (r.sealed ? blen < k->header_len + r.ec + CFX_HEADER + k->trailer_len
       : r.ec != k->mac_len || blen < k->mac_len)
-    return defective (minor);
+    return krb5_gss_defective (minor);
   body = s + CFX_HEADER;
   if (allocate)
     {
@@ -553,7 +539,7 @@ krb5_gss_unwrap_iov (OM_uint32 *minor, void *mctx, int *conf_state,
     return major;
   find_parts (iov, iov_count, &p);
   if (p.overflow)
-    return defective (minor);
+    return krb5_gss_defective (minor);
   if (p.stream)
     {
       major = unwrap_stream (minor, ctx, k, &p, iov, iov_count);
@@ -563,13 +549,13 @@ krb5_gss_unwrap_iov (OM_uint32 *minor, void *mctx, int *conf_state,
     }
   if (p.header->buffer.length < CFX_HEADER
       || (p.padding && p.padding->buffer.length != 0))
-    return defective (minor);
+    return krb5_gss_defective (minor);
   h = p.header->buffer.value;
   major = read_header (minor, ctx, h, &r.sealed, &r.ec, &rrc);
   if (major)
     return major;
   if (!r.sealed && r.ec != k->mac_len)
-    return defective (minor);
+    return krb5_gss_defective (minor);
   /* The sender's EC, whatever ours would be: the filler is part of the
      trailer.  MS-KILE fixes the rotation, and the HEADER and TRAILER
      have exactly the token's lengths. */
@@ -583,7 +569,7 @@ krb5_gss_unwrap_iov (OM_uint32 *minor, void *mctx, int *conf_state,
     }
   if (rrc != want_rrc || p.header->buffer.length != header
       || (p.trailer && p.trailer->buffer.length != trailer))
-    return defective (minor);
+    return krb5_gss_defective (minor);
   r.h = h;
   r.data_at = NULL;
   r.tail = p.trailer ? p.trailer->buffer.value : h + CFX_HEADER;

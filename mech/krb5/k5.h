@@ -262,6 +262,11 @@ OM_uint32 krb5_gss_read_checksum (OM_uint32 *minor,
 /* Status mapping and KRB-ERROR tokens (krberror.c). */
 OM_uint32 krb5_gss_major_of (krb5_error_code code);
 OM_uint32 krb5_gss_fail (OM_uint32 *minor, krb5_error_code code);
+/* A received per-message token that is malformed (DEFECTIVE_TOKEN,
+   KG_BAD_LENGTH), or whose integrity check failed (BAD_SIG,
+   KRB5KRB_AP_ERR_BAD_INTEGRITY). */
+OM_uint32 krb5_gss_defective (OM_uint32 *minor);
+OM_uint32 krb5_gss_bad_sig (OM_uint32 *minor);
 /* Whether CODE says that memory ran out. */
 bool krb5_gss_nomem (krb5_error_code code);
 /* MAJOR with CODE as the minor status, unless CODE says that memory ran

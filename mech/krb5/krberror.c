@@ -16,6 +16,20 @@ krb5_gss_nomem (krb5_error_code code)
 }
 
 OM_uint32
+krb5_gss_defective (OM_uint32 *minor)
+{
+  *minor = GSS_KRB5_S_KG_BAD_LENGTH;
+  return GSS_S_DEFECTIVE_TOKEN;
+}
+
+OM_uint32
+krb5_gss_bad_sig (OM_uint32 *minor)
+{
+  *minor = (OM_uint32) KRB5KRB_AP_ERR_BAD_INTEGRITY;
+  return GSS_S_BAD_SIG;
+}
+
+OM_uint32
 krb5_gss_major_of (krb5_error_code code)
 {
   if (krb5_gss_nomem (code))

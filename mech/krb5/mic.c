@@ -71,10 +71,7 @@ check_mic (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
       || p[0] != (CFX_TOK_MIC >> 8) || p[1] != (CFX_TOK_MIC & 0xff)
       || (p[2] & CFX_FLAG_SEALED) || !cfx_flags_ok (ctx, p[2])
       || memcmp (p + 3, filler, sizeof filler) != 0)
-    {
-      *minor = GSS_KRB5_S_KG_BAD_LENGTH;
-      return GSS_S_DEFECTIVE_TOKEN;
-    }
+    return krb5_gss_defective (minor);
   /* The caller's message, not the peer's token, is too long. */
   if (!fits (k, len))
     return too_long (minor);
@@ -85,10 +82,7 @@ check_mic (OM_uint32 *minor, struct krb5_gss_ctx *ctx,
   if (code)
     return krb5_gss_fail (minor, code);
   if (CRYPTO_memcmp (mac, p + CFX_HEADER, k->mac_len) != 0)
-    {
-      *minor = (OM_uint32) KRB5KRB_AP_ERR_BAD_INTEGRITY;
-      return GSS_S_BAD_SIG;
-    }
+    return krb5_gss_bad_sig (minor);
   return k5_seqwin_check (&ctx->window, cfx_get_be64 (p + 8));
 }
 

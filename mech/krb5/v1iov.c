@@ -87,20 +87,6 @@ find_parts (gss_iov_buffer_desc *iov, int n, struct v1parts *p)
     }
 }
 
-static OM_uint32
-defective (OM_uint32 *minor)
-{
-  *minor = GSS_KRB5_S_KG_BAD_LENGTH;
-  return GSS_S_DEFECTIVE_TOKEN;
-}
-
-static OM_uint32
-bad_sig (OM_uint32 *minor)
-{
-  *minor = (OM_uint32) KRB5KRB_AP_ERR_BAD_INTEGRITY;
-  return GSS_S_BAD_SIG;
-}
-
 static bool
 dce_style (const struct krb5_gss_ctx *ctx)
 {
@@ -404,20 +390,20 @@ open_parts (OM_uint32 *minor, struct krb5_gss_ctx *ctx, struct k5_v1_key *k,
   OM_uint32 major;
 
   if (p->trailer && p->trailer->buffer.length != 0)
-    return defective (minor);
+    return krb5_gss_defective (minor);
   plen = p->padding ? p->padding->buffer.length : 0;
   h = p->header->buffer.value;
   /* In DCE style a PADDING is more message, as MIT takes it. */
   if (p->overflow || plen > (dce ? K5_LIBKRB5_MAX : 8)
       || !len_ok (p->data + plen, p->sign)
       || !read_framing (h, p->header->buffer.length, &at, &total))
-    return defective (minor);
+    return krb5_gss_defective (minor);
   /* The HEADER holds exactly the framing to the confounder, and the
      framing counts the message and padding (not in DCE style). */
   if (p->header->buffer.length != at + 2 + FIXED + k->cksum_len
       + V1_CONFOUNDER
       || total != p->header->buffer.length + (dce ? 0 : p->data + plen))
-    return defective (minor);
+    return krb5_gss_defective (minor);
   h += at;
   seal_alg = h[4] | (unsigned) h[5] << 8;
   if (h[0] != (V1_TOK_WRAP >> 8) || h[1] != (V1_TOK_WRAP & 0xff)
@@ -425,11 +411,11 @@ open_parts (OM_uint32 *minor, struct krb5_gss_ctx *ctx, struct k5_v1_key *k,
       || h[6] != 0xff || h[7] != 0xff
       || (seal_alg != NO_SEAL && seal_alg != k->seal_alg)
       || (!k->rc4 && (p->data + plen) % 8 != 0))
-    return defective (minor);
+    return krb5_gss_defective (minor);
 
   code = k5_v1_open_seq (k, h + HDR, h + 2 + FIXED, &seq, &direction);
   if (code == KRB5_BAD_MSIZE)
-    return bad_sig (minor);
+    return krb5_gss_bad_sig (minor);
   if (!code)
     {
       kiov = pieces (iov, iov_count, p, h + 2 + FIXED + k->cksum_len, few,
@@ -451,7 +437,7 @@ open_parts (OM_uint32 *minor, struct krb5_gss_ctx *ctx, struct k5_v1_key *k,
   if (code)
     return krb5_gss_fail (minor, code);
   if (CRYPTO_memcmp (sum, h + 2 + FIXED, k->cksum_len) != 0)
-    return bad_sig (minor);
+    return krb5_gss_bad_sig (minor);
   /* Authentic, so a bad padding is the sender's defect.  The padding
      may begin at the end of the last DATA buffer (as MIT reads a
      STREAM); without a PADDING buffer, or in DCE style, it is left to
@@ -463,15 +449,15 @@ open_parts (OM_uint32 *minor, struct krb5_gss_ctx *ctx, struct k5_v1_key *k,
       if (pad == 0 || pad > (k->rc4 ? 1u : 8u) || pad < plen
 	  || p->last_data == NULL
 	  || pad - plen > p->last_data->buffer.length)
-	return defective (minor);
+	return krb5_gss_defective (minor);
       for (i = 0; i < plen; i++)
 	if (pad_at[i] != pad)
-	  return defective (minor);
+	  return krb5_gss_defective (minor);
       pad_at = (unsigned char *) p->last_data->buffer.value
 	+ p->last_data->buffer.length - (pad - plen);
       for (i = 0; i < pad - plen; i++)
 	if (pad_at[i] != pad)
-	  return defective (minor);
+	  return krb5_gss_defective (minor);
       p->last_data->buffer.length -= pad - plen;
       p->padding->buffer.length = 0;
     }
@@ -504,10 +490,10 @@ open_stream (OM_uint32 *minor, struct krb5_gss_ctx *ctx, struct k5_v1_key *k,
   OM_uint32 major;
 
   if (!read_framing (s, len, &at, &total) || total != len)
-    return defective (minor);
+    return krb5_gss_defective (minor);
   hlen = at + 2 + FIXED + k->cksum_len + V1_CONFOUNDER;
   if (len < hlen + 1)
-    return defective (minor);
+    return krb5_gss_defective (minor);
   rest = len - hlen;
   if ((size_t) iov_count + 2 > FEW)
     {

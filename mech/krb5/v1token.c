@@ -20,20 +20,6 @@
 #define USAGE_SIGN 23
 #define USAGE_RC4_MIC 15
 
-static OM_uint32
-defective (OM_uint32 *minor)
-{
-  *minor = GSS_KRB5_S_KG_BAD_LENGTH;
-  return GSS_S_DEFECTIVE_TOKEN;
-}
-
-static OM_uint32
-bad_sig (OM_uint32 *minor)
-{
-  *minor = (OM_uint32) KRB5KRB_AP_ERR_BAD_INTEGRITY;
-  return GSS_S_BAD_SIG;
-}
-
 static krb5_keyusage
 sign_usage (const struct k5_v1_key *k, bool wrap)
 {
@@ -191,7 +177,7 @@ open_token (OM_uint32 *minor, struct krb5_gss_ctx *ctx, struct k5_v1_key *k,
   if (tok_id != (wrap ? V1_TOK_WRAP : V1_TOK_MIC)
       || body.length < HDR - 2 + 8 + k->cksum_len)
     {
-      major = defective (minor);
+      major = krb5_gss_defective (minor);
       goto cleanup;
     }
   plain = p + CKSUM_AT + k->cksum_len;
@@ -201,7 +187,7 @@ open_token (OM_uint32 *minor, struct krb5_gss_ctx *ctx, struct k5_v1_key *k,
   if (wrap ? plain_len > K5_LIBKRB5_MAX - HDR : !len_ok (k, false, msg->length))
     {
       if (wrap)
-	major = defective (minor);
+	major = krb5_gss_defective (minor);
       else
 	{
 	  *minor = GSS_KRB5_S_G_WRONG_SIZE;
@@ -217,14 +203,14 @@ open_token (OM_uint32 *minor, struct krb5_gss_ctx *ctx, struct k5_v1_key *k,
       || (wrap && (plain_len < V1_CONFOUNDER + 1
 		   || (!k->rc4 && plain_len % 8 != 0))))
     {
-      major = defective (minor);
+      major = krb5_gss_defective (minor);
       goto cleanup;
     }
 
   code = k5_v1_open_seq (k, p + SEQ_AT, p + CKSUM_AT, &seq, &direction);
   if (code == KRB5_BAD_MSIZE)
     {
-      major = bad_sig (minor);
+      major = krb5_gss_bad_sig (minor);
       goto cleanup;
     }
   if (!code && wrap && seal_alg != NO_SEAL)
@@ -240,7 +226,7 @@ open_token (OM_uint32 *minor, struct krb5_gss_ctx *ctx, struct k5_v1_key *k,
     }
   if (CRYPTO_memcmp (sum, p + CKSUM_AT, k->cksum_len) != 0)
     {
-      major = bad_sig (minor);
+      major = krb5_gss_bad_sig (minor);
       goto cleanup;
     }
   if (wrap)
@@ -250,13 +236,13 @@ open_token (OM_uint32 *minor, struct krb5_gss_ctx *ctx, struct k5_v1_key *k,
       if (pad == 0 || pad > (k->rc4 ? 1u : 8u)
 	  || plain_len < V1_CONFOUNDER + pad)
 	{
-	  major = defective (minor);
+	  major = krb5_gss_defective (minor);
 	  goto cleanup;
 	}
       for (i = 1; i < pad; i++)
 	if (plain[plain_len - 1 - i] != pad)
 	  {
-	    major = defective (minor);
+	    major = krb5_gss_defective (minor);
 	    goto cleanup;
 	  }
       msg_len = plain_len - V1_CONFOUNDER - pad;

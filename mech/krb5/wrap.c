@@ -117,13 +117,6 @@ unrotate (unsigned char *dst, const unsigned char *src, size_t len, size_t rrc)
   memcpy (dst + len - rrc, src, rrc);
 }
 
-static OM_uint32
-defective (OM_uint32 *minor)
-{
-  *minor = GSS_KRB5_S_KG_BAD_LENGTH;
-  return GSS_S_DEFECTIVE_TOKEN;
-}
-
 OM_uint32
 krb5_gss_unwrap (OM_uint32 *minor, void *mctx, const gss_buffer_t input,
 		 gss_buffer_t output, int *conf_state, gss_qop_t *qop_state)
@@ -154,10 +147,10 @@ krb5_gss_unwrap (OM_uint32 *minor, void *mctx, const gss_buffer_t input,
   if (input->length < CFX_HEADER || hdr[0] != (CFX_TOK_WRAP >> 8)
       || hdr[1] != (CFX_TOK_WRAP & 0xff) || hdr[3] != 0xff
       || !cfx_flags_ok (ctx, hdr[2]))
-    return defective (minor);
+    return krb5_gss_defective (minor);
   /* No token we would send is this long. */
   if (!k5_len_ok (k->fast, input->length))
-    return defective (minor);
+    return krb5_gss_defective (minor);
   sealed = (hdr[2] & CFX_FLAG_SEALED) != 0;
   ec = (size_t) hdr[4] << 8 | hdr[5];
   rrc = (size_t) hdr[6] << 8 | hdr[7];
@@ -184,7 +177,7 @@ krb5_gss_unwrap (OM_uint32 *minor, void *mctx, const gss_buffer_t input,
     {
       if (body < k->header_len + ec + CFX_HEADER + k->trailer_len)
 	{
-	  major = defective (minor);
+	  major = krb5_gss_defective (minor);
 	  goto cleanup;
 	}
       code = k5_decrypt_scratch (k, tok, body - k->trailer_len);
@@ -197,8 +190,7 @@ krb5_gss_unwrap (OM_uint32 *minor, void *mctx, const gss_buffer_t input,
 	}
       if (code)
 	{
-	  *minor = (OM_uint32) KRB5KRB_AP_ERR_BAD_INTEGRITY;
-	  major = GSS_S_BAD_SIG;
+	  major = krb5_gss_bad_sig (minor);
 	  goto cleanup;
 	}
       /* The encrypted header copy must repeat the header, RRC zero. */
@@ -208,8 +200,7 @@ krb5_gss_unwrap (OM_uint32 *minor, void *mctx, const gss_buffer_t input,
       if (CRYPTO_memcmp (tok + k->header_len + msg_len + ec, zeroed,
 			 CFX_HEADER) != 0)
 	{
-	  *minor = (OM_uint32) KRB5KRB_AP_ERR_BAD_INTEGRITY;
-	  major = GSS_S_BAD_SIG;
+	  major = krb5_gss_bad_sig (minor);
 	  goto cleanup;
 	}
       memmove (buf, tok + k->header_len, msg_len);
@@ -218,7 +209,7 @@ krb5_gss_unwrap (OM_uint32 *minor, void *mctx, const gss_buffer_t input,
     {
       if (ec != k->mac_len || body < ec)
 	{
-	  major = defective (minor);
+	  major = krb5_gss_defective (minor);
 	  goto cleanup;
 	}
       msg_len = body - ec;
@@ -232,8 +223,7 @@ krb5_gss_unwrap (OM_uint32 *minor, void *mctx, const gss_buffer_t input,
 	}
       if (CRYPTO_memcmp (mac, tok + msg_len, k->mac_len) != 0)
 	{
-	  *minor = (OM_uint32) KRB5KRB_AP_ERR_BAD_INTEGRITY;
-	  major = GSS_S_BAD_SIG;
+	  major = krb5_gss_bad_sig (minor);
 	  goto cleanup;
 	}
     }
